@@ -1,0 +1,10 @@
+/**
+ * One reader per storage generation and per concern: {@link io.github.drydock.layout.RootDetector}
+ * finds the root and its generation; {@link io.github.drydock.layout.GraphLayout} (0.7–1.9) and
+ * {@link io.github.drydock.layout.ImageDbLayout} (1.10+) read image metadata behind
+ * {@link io.github.drydock.layout.ImageStore}; {@link io.github.drydock.layout.ContainerStore},
+ * {@link io.github.drydock.layout.VolumeStore} and {@link io.github.drydock.layout.LogReader} read
+ * what both generations share. Every on-disk file name appears once, as a constant.
+ * Formats: spec/docker-legacy-layout.md and spec/docker-modern-layout-and-archives.md.
+ */
+package io.github.drydock.layout;

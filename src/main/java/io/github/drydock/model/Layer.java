@@ -1,0 +1,20 @@
+package io.github.drydock.model;
+
+import java.nio.file.Path;
+
+/**
+ * One layer of an image, as stored by a driver.
+ *
+ * @param id        legacy: the image (layer) id; modern: the chain id (64 hex)
+ * @param diffId    the sha256 of the layer's uncompressed tar (64 hex), or null when not recorded
+ * @param cacheId   the name of the driver folder holding the bytes (legacy: same as id)
+ * @param parentId  the layer below (same id space as {@code id}), or null for a base layer
+ * @param driver    the driver name
+ * @param kind      DIFF or SNAPSHOT or UNREADABLE
+ * @param path      the folder with the layer's files (e.g. {@code overlay2/<cache id>/diff}), or null when missing
+ * @param size      the layer's own size in bytes as recorded, -1 when unknown
+ * @param tarSplit  the tar-split file ({@code tar-split.json.gz} / {@code tar-data.json.gz}), or null
+ */
+public record Layer(String id, String diffId, String cacheId, String parentId, String driver,
+                    LayerKind kind, Path path, long size, Path tarSplit) {
+}
