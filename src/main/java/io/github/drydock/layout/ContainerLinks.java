@@ -36,19 +36,7 @@ final class ContainerLinks {
     static List<Container> apply(RootContext context, List<Container> containers, List<ContainerStore.Parsed> parsed,
                                  Optional<LinkGraph.Graph> graph) {
         Map<String, String> graphNames = graph.map(LinkGraph.Graph::names).orElse(Map.of());
-        Path db = context.root().resolve(LinkGraph.FILE);
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Container c : containers) {
-            String fromGraph = graphNames.get(c.id());
-            if (c.name() != null && fromGraph != null && !c.name().equals(fromGraph)) {
-                context.problem(db, "container " + c.shortId() + ": config name " + c.name() + " but " + LinkGraph.FILE
-                        + " says " + fromGraph + ": the config name is kept");
-            }
-            String name = c.name() != null ? c.name() : fromGraph;
-            if (name != null) {
-                names.put(c.id(), name);
-            }
-        }
+        Map<String, String> names = names(context, containers, graphNames);
         Map<String, String> idsByName = new HashMap<>();
         names.forEach((id, name) -> idsByName.putIfAbsent(name, id));
         graphNames.forEach((id, name) -> idsByName.putIfAbsent(name, id));
@@ -70,6 +58,25 @@ final class ContainerLinks {
             result.add(c.withNameAndLinks(names.get(c.id()), own));
         }
         return result;
+    }
+
+    /** Container id → final name: the config's, else the linkgraph's; a disagreement is a problem. */
+    private static Map<String, String> names(RootContext context, List<Container> containers,
+                                             Map<String, String> graphNames) {
+        Path db = context.root().resolve(LinkGraph.FILE);
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Container c : containers) {
+            String fromGraph = graphNames.get(c.id());
+            if (c.name() != null && fromGraph != null && !c.name().equals(fromGraph)) {
+                context.problem(db, "container " + c.shortId() + ": config name " + c.name() + " but " + LinkGraph.FILE
+                        + " says " + fromGraph + ": the config name is kept");
+            }
+            String name = c.name() != null ? c.name() : fromGraph;
+            if (name != null) {
+                names.put(c.id(), name);
+            }
+        }
+        return names;
     }
 
     /** Adds a link unless the parent already has one with the same alias (linkgraph first). */

@@ -32,6 +32,9 @@ final class ContainerMapper {
     static final String SHA256_PREFIX = "sha256:";
     /** The storage driver of containers made before 0.7, which recorded none. */
     static final String PRE_07_DRIVER = "aufs";
+    /** What a config without {@code State} is read as: never started. */
+    private static final StateJson NO_STATE = new StateJson(false, false, false, false, false, false, 0, 0,
+            null, null, null);
 
     private ContainerMapper() {
     }
@@ -90,7 +93,7 @@ final class ContainerMapper {
      * (never started: StartedAt is zero), else exited.
      */
     static ContainerState state(StateJson json) {
-        StateJson s = json == null ? new StateJson(false, false, false, false, false, false, 0, 0, null, null, null) : json;
+        StateJson s = json == null ? NO_STATE : json;
         Instant started = DockerTime.lenient(s.startedAt());
         String status;
         if (s.running()) {

@@ -7,10 +7,12 @@ import io.github.drydock.model.Mount;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -125,7 +127,16 @@ final class ContainerMounts {
 
     /** A bind source is reachable only when the user opened the disk that holds it. */
     private static Path bindData(RootContext context, String source) {
-        return context.rebase(source).filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS)).orElse(null);
+        return rebase(context, source).filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS)).orElse(null);
+    }
+
+    /** {@link RootContext#rebase} that treats a recorded path Java cannot represent (a NUL byte) as unreachable. */
+    static Optional<Path> rebase(RootContext context, String recorded) {
+        try {
+            return context.rebase(recorded);
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -165,6 +176,7 @@ final class ContainerMounts {
         return result;
     }
 
+    /** @return the text, or null when it is null or blank (Go writes unset strings as "") */
     static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }

@@ -90,7 +90,7 @@ public final class ContainerStore {
      * @return the log file on the opened disk, or null
      */
     static Path logPath(RootContext context, String id, String recorded) {
-        Optional<Path> rebased = context.rebase(ContainerMounts.blankToNull(recorded));
+        Optional<Path> rebased = ContainerMounts.rebase(context, ContainerMounts.blankToNull(recorded));
         if (rebased.isPresent()) {
             return rebased.get();
         }

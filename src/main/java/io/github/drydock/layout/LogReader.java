@@ -69,8 +69,8 @@ public final class LogReader {
 
     /** Rotations from the oldest ({@code .N}) down to {@code .1}, then the live file. */
     static List<Path> files(Path log) throws DockerStorageException {
-        Pattern rotation = Pattern.compile(Pattern.quote(log.getFileName().toString()) + "\\.(\\d{1,9})(" + Pattern.quote(GZ)
-                + ")?");
+        String base = Pattern.quote(log.getFileName().toString());
+        Pattern rotation = Pattern.compile(base + "\\.(\\d{1,9})(" + Pattern.quote(GZ) + ")?");
         Map<Integer, Path> byNumber = new TreeMap<>(Comparator.reverseOrder());
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(log.getParent())) {
             for (Path entry : entries) {
@@ -91,12 +91,13 @@ public final class LogReader {
 
     private static DockerStorageException noLog(Container container, Path log) {
         Path folder = container.source() == null ? null : container.source().getParent();
-        Path expected = log != null ? log : folder == null ? null : folder.resolve(container.id() + ContainerStore.LOG_SUFFIX);
+        Path standard = folder == null ? null : folder.resolve(container.id() + ContainerStore.LOG_SUFFIX);
+        Path expected = log != null ? log : standard;
         String driver = logDriver(folder);
         String what = "container " + container.shortId() + (container.name() == null ? "" : " " + container.name());
         if (driver != null && !driver.equals(JSON_FILE)) {
-            return new DockerStorageException("no json-file log for " + what + ": " + expected + " is missing; it logged"
-                    + " with the '" + driver + "' driver, whose records are not kept in the Docker root", expected);
+            return new DockerStorageException("no json-file log for " + what + ": " + expected
+                    + " is missing; it logged with the '" + driver + "' driver, whose records are not kept in the Docker root", expected);
         }
         String state = expected != null && Files.exists(expected, LinkOption.NOFOLLOW_LINKS)
                 ? " is not a regular file: not opened" : " is missing";
@@ -109,7 +110,8 @@ public final class LogReader {
             return null;
         }
         try {
-            HostConfigJson host = MetadataFile.readOrThrow(folder.resolve(ContainerStore.HOST_CONFIG), HostConfigJson.class);
+            Path file = folder.resolve(ContainerStore.HOST_CONFIG);
+            HostConfigJson host = MetadataFile.readOrThrow(file, HostConfigJson.class);
             return host.logConfig() == null ? null : ContainerMounts.blankToNull(host.logConfig().type());
         } catch (IOException | RuntimeException e) {
             return null;

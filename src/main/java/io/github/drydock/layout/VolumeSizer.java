@@ -1,6 +1,7 @@
 package io.github.drydock.layout;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -45,7 +46,7 @@ final class VolumeSizer {
      */
     static Size measure(Path folder) throws IOException {
         Walker walker = new Walker();
-        Files.walkFileTree(folder, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE, walker);
+        Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, walker);
         return walker.cutOff ? new Size(-1, walker.unreadable, true) : new Size(walker.bytes, walker.unreadable, false);
     }
 

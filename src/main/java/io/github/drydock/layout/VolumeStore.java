@@ -77,7 +77,12 @@ public final class VolumeStore {
         applyMetadata(context, candidates);
         List<Volume> volumes = new ArrayList<>();
         for (Candidate c : candidates.values()) {
-            volumes.add(finish(context, c));
+            try {
+                volumes.add(finish(context, c));
+            } catch (RuntimeException e) {
+                context.problem(context.root().resolve(RootDetector.VOLUMES), "cannot read volume " + c.name + ": "
+                        + MetadataFile.describe(e));
+            }
         }
         return volumes;
     }
@@ -243,7 +248,8 @@ public final class VolumeStore {
             }
             return size.bytes();
         } catch (IOException | RuntimeException e) {
-            context.problem(c.path, "volume " + c.name + ": cannot measure " + c.path + ": " + MetadataFile.describe(e));
+            context.problem(c.path, "volume " + c.name + ": cannot measure " + c.path + ": "
+                    + MetadataFile.describe(e));
             return -1;
         }
     }
@@ -263,6 +269,7 @@ public final class VolumeStore {
         return entries;
     }
 
+    /** @return the labels without null keys or values (which {@code Map.copyOf} refuses), never null */
     static Map<String, String> copyOf(Map<String, String> labels) {
         Map<String, String> copy = new LinkedHashMap<>();
         if (labels != null) {

@@ -5,6 +5,7 @@ import io.github.drydock.model.Link;
 import io.github.drydock.model.Mount;
 import io.github.drydock.model.PortBinding;
 import io.github.drydock.model.Problem;
+import io.github.drydock.model.Volume;
 import io.github.drydock.testing.ContainerRootBuilder;
 import io.github.drydock.testing.TestFiles;
 import org.junit.jupiter.api.Test;
@@ -344,5 +345,42 @@ class ContainerStoreTest {
 
         assertThat(web.links()).containsExactly(new Link(cache, "/cache", "c"),
                 new Link(DB, "/db", "database"), new Link(null, "/gone", "gone"));
+    }
+
+    @Test
+    void hostileVolumeNamesAndPathsAreNeitherFollowedNorFatal() {
+        ContainerRootBuilder b = builder();
+        TestFiles.write(b.root().resolve("etc/passwd-lookalike"), "x");
+        b.modernContainer(WEB).set("Name", "/web").set("LogPath", "/var/lib/docker/containers/\u0000/x")
+                .mountPoint("/a", Map.of("Type", "volume", "Name", "../../etc", "Driver", "local"))
+                .mountPoint("/b", Map.of("Type", "bind", "Source", "/var/lib/docker/../../../etc"))
+                .write();
+        RootContext context = new RootContext(b.root(), null);
+
+        Container web = only(ContainerStore.read(context), WEB);
+        List<Volume> volumes = VolumeStore.read(context, List.of(web));
+
+        assertThat(web.logPath()).isNull();
+        assertThat(web.mounts()).extracting(Mount::dataPath).containsOnlyNulls();
+        assertThat(volumes).singleElement().satisfies(v -> assertThat(v.path()).isNull());
+        assertThat(context.problems()).extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("../../etc", "not a plain folder name"));
+    }
+
+    @Test
+    void originalRootLearnedFromAnyContainerRebasesEveryContainer() {
+        ContainerRootBuilder b = builder();
+        String first = "0".repeat(63) + "1";   // read first: its bind source needs what the second teaches
+        String second = "f".repeat(64);
+        b.legacyContainer(first)
+                .mountPoint("/shared", Map.of("Name", "", "Driver", "", "RW", true, "Source", "/srv/docker/tmp/shared"))
+                .write();
+        b.legacyContainer(second).set("HostnamePath", "/srv/docker/containers/" + second + "/hostname")
+                .set("ResolvConfPath", "/etc/resolv.conf").write();
+        TestFiles.write(b.root().resolve("tmp/shared/file"), "x");
+
+        Container c = only(ContainerStore.read(new RootContext(b.root(), null)), first);
+
+        assertThat(c.mounts()).singleElement().extracting(Mount::dataPath).isEqualTo(b.root().resolve("tmp/shared"));
     }
 }

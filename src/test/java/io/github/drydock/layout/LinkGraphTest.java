@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -103,7 +104,7 @@ class LinkGraphTest {
         ContainerRootBuilder b = twoContainers();
         Path db = b.linkgraph(Map.of(DB, "db", WEB, "web"), List.of());
         byte[] whole = Files.readAllBytes(db);
-        byte[] cut = java.util.Arrays.copyOf(whole, 100);
+        byte[] cut = Arrays.copyOf(whole, 100);
         Files.write(db, cut);
         RootContext context = new RootContext(b.root(), null);
 

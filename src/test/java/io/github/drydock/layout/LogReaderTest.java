@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -78,7 +80,7 @@ class LogReaderTest {
         ContainerRootBuilder b = builder();
         Path log = b.log(ID, "", List.of(line(1, "stdout"), "{not json", "", "{\"stream\":\"stdout\"}",
                 logLine("stdout", "yesterday", "odd time\n"), line(2, "stderr")));
-        Files.writeString(log, "{\"log\":\"cut by the cra", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(log, "{\"log\":\"cut by the cra", StandardOpenOption.APPEND);
 
         List<LogLine> lines = readAll(container(b));
 
@@ -165,7 +167,7 @@ class LogReaderTest {
     @Test
     void lineReaderSplitsAcrossChunksAndKeepsALastLineWithoutNewline() throws IOException {
         byte[] text = ("a".repeat(70_000) + "\nb\n\nc").getBytes(StandardCharsets.UTF_8);
-        LineReader reader = new LineReader(new java.io.ByteArrayInputStream(text), 100_000);
+        LineReader reader = new LineReader(new ByteArrayInputStream(text), 100_000);
 
         assertThat(reader.next()).hasSize(70_000);
         assertThat(new String(reader.next(), StandardCharsets.UTF_8)).isEqualTo("b");
