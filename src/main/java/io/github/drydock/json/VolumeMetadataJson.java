@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
 /**
- * One value of the {@code volumes} bucket of {@code volumes/metadata.db} (1.11+;
+ * One value of the {@code volumes} bucket of {@code volumes/metadata.db} (1.10+ layout;
  * {@code volume/service/db.go}), keyed by volume name:
  * {@code {"Name":"namedvol","Driver":"local","Labels":{...},"Options":{...}}}.
  *

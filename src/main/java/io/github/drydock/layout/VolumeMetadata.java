@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The 1.11+ volume metadata store {@code volumes/metadata.db} (bbolt, bucket {@code volumes}, key =
+ * The volume metadata store of the 1.10+ layout, {@code volumes/metadata.db} (bbolt, bucket {@code volumes}, key =
  * volume name, value = {@code {"Name","Driver","Labels","Options"}}; {@code volume/service/db.go}):
  * the only place that keeps a volume's driver and labels.
  */

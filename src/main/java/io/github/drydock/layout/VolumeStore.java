@@ -24,7 +24,7 @@ import java.util.TreeMap;
 /**
  * Reads Docker-managed volumes of every generation: {@code vfs/dir/<id>} with {@code volumes/<id>/json}
  * or {@code config.json} (0.7–1.6), {@code volumes/<name>/_data} (1.7+, a symlink to the old
- * {@code vfs/dir} path after migration), {@code volumes/metadata.db} (1.11+); and maps each to the
+ * {@code vfs/dir} path after migration), {@code volumes/metadata.db} (1.10+ layout); and maps each to the
  * containers that mount it. See spec/docker-legacy-layout.md §7 and spec/docker-modern-layout-and-archives.md §1.10.
  *
  * <p>On a legacy root every {@code vfs/dir/<64 hex>} that is neither an image layer ({@code graph/<id>})
