@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The volume metadata store of the 1.10+ layout, {@code volumes/metadata.db} (bbolt, bucket {@code volumes}, key =
- * volume name, value = {@code {"Name","Driver","Labels","Options"}}; {@code volume/service/db.go}):
- * the only place that keeps a volume's driver and labels.
+ * The volume metadata store of the 1.10+ layout, {@code volumes/metadata.db}: bbolt, bucket
+ * {@code volumes}, key = volume name, value = {@code {"Name","Driver","Labels","Options"}}
+ * ({@code volume/service/db.go}); the only place that keeps a volume's driver and labels.
  */
 final class VolumeMetadata {
     /** The bucket holding one record per volume. */
