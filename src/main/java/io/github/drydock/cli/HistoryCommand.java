@@ -2,6 +2,7 @@ package io.github.drydock.cli;
 
 import io.github.drydock.DockerRoot;
 import io.github.drydock.model.DockerStorageException;
+import io.github.drydock.model.HistoryEntry;
 import io.github.drydock.model.Image;
 import io.github.drydock.model.Problem;
 import picocli.CommandLine.Command;
@@ -9,7 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code drydock history IMAGE}: the image's steps, newest first, as {@code docker history}. */
@@ -32,10 +35,13 @@ final class HistoryCommand implements Callable<Integer> {
         DockerRoot root = app.openRoot();
         Image image = root.image(reference).orElseThrow(() -> new CliException("no such image: " + reference));
         List<Problem> problems = ExitCodes.about(root.problems(), image.id());
+        Map<String, Image> byId = new HashMap<>();
+        root.images().forEach(i -> byId.putIfAbsent(i.id(), i));
+        List<HistoryEntry> steps = ImageViews.historyAsDockerShowsIt(image, byId);
         if (app.json()) {
-            app.printJson(new Listing(ImageViews.newestFirst(image.history()), problems));
+            app.printJson(new Listing(steps, problems));
         } else {
-            app.out().print(ImageViews.historyTable(image, noTrunc));
+            app.out().print(ImageViews.historyTable(steps, noTrunc));
         }
         return app.finish(problems);
     }

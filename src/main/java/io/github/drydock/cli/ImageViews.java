@@ -5,9 +5,11 @@ import io.github.drydock.model.Image;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code images} and {@code history} as pure functions of model records. */
@@ -72,37 +74,51 @@ public final class ImageViews {
     }
 
     /**
-     * Renders {@code history}: newest step first, as Docker prints it. The newest step is labelled with
-     * the image's own id when the metadata records none (modern roots), as Docker does.
+     * Renders {@code history}: newest step first, as Docker prints it.
      *
-     * @param image   the image
+     * @param steps   the steps as {@link #historyAsDockerShowsIt(Image, Map)} returns them
      * @param noTrunc true for full ids and full commands
      * @return the table
      */
-    public static String historyTable(Image image, boolean noTrunc) {
+    public static String historyTable(List<HistoryEntry> steps, boolean noTrunc) {
         Table table = new Table("IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT");
-        List<HistoryEntry> steps = newestFirst(image.history());
-        for (int i = 0; i < steps.size(); i++) {
-            HistoryEntry step = steps.get(i);
-            String id = step.imageId() != null ? step.imageId() : i == 0 ? image.id() : null;
-            String shownId = id == null ? MISSING : noTrunc ? id : Text.shortId(id);
+        for (HistoryEntry step : steps) {
+            String id = step.imageId() == null ? MISSING : noTrunc ? step.imageId() : Text.shortId(step.imageId());
             String createdBy = step.createdBy() == null ? "" : step.createdBy().replace('\t', ' ');
             if (!noTrunc) {
                 createdBy = Text.truncate(Text.printable(createdBy), CREATED_BY_WIDTH);
             }
             String size = step.emptyLayer() && step.size() < 0 ? HumanSize.format(0) : HumanSize.format(step.size());
-            table.row(shownId, Text.time(step.created()), createdBy, size, step.comment());
+            table.row(id, Text.time(step.created()), createdBy, size, step.comment());
         }
         return table.render();
     }
 
     /**
-     * @param history steps, base first (the model's order)
-     * @return the same steps, newest first
+     * The steps newest first, each labelled with the image id {@code docker history} shows. A step
+     * that records its own (legacy) id keeps it. Otherwise Docker's rule applies
+     * ({@code daemon/images/image_history.go}): the newest step gets the image's id, each older step
+     * the id of the next image down the parent chain, and once a parent is not in the store every
+     * older step is {@code <missing>} (id null).
+     *
+     * @param image  the image
+     * @param byId   every image of the root by id, to walk the parent chain
+     * @return the steps, newest first
      */
-    public static List<HistoryEntry> newestFirst(List<HistoryEntry> history) {
-        List<HistoryEntry> steps = new ArrayList<>(history);
-        java.util.Collections.reverse(steps);
+    public static List<HistoryEntry> historyAsDockerShowsIt(Image image, Map<String, Image> byId) {
+        List<HistoryEntry> steps = new ArrayList<>(image.history());
+        Collections.reverse(steps);
+        String walk = image.id();
+        for (int i = 0; i < steps.size(); i++) {
+            HistoryEntry step = steps.get(i);
+            if (step.imageId() == null && walk != null) {
+                steps.set(i, new HistoryEntry(walk, step.created(), step.createdBy(), step.comment(), step.author(),
+                        step.emptyLayer(), step.size()));
+            }
+            Image current = walk == null ? null : byId.get(walk);
+            walk = current == null || current.parentId() == null || !byId.containsKey(current.parentId())
+                    ? null : current.parentId();
+        }
         return steps;
     }
 

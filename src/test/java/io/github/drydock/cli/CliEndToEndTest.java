@@ -125,8 +125,8 @@ class CliEndToEndTest {
         needContainer();
         assumeTrue(opened().volumes().size() == 1, "volume reader not available in this build");
         CliRun run = run("--root", rootArg, "volumes");
-        assertThat(run.out().lines().skip(1).findFirst().orElseThrow())
-                .startsWith(VOLUME + "  ").contains("  db  /var/lib/mysql  vfs/dir/" + VOLUME);
+        String row = run.out().lines().skip(1).findFirst().orElseThrow();
+        assertThat(row.split(" {2,}")).containsExactly(VOLUME, "21 B", "db", "/var/lib/mysql", "vfs/dir/" + VOLUME);
         JsonNode item = run("--root", rootArg, "--json", "volumes").json().get("items").get(0);
         assertThat(item.get("containers").get(0).get("destination").asText()).isEqualTo("/var/lib/mysql");
     }

@@ -4,7 +4,9 @@ import io.github.drydock.model.HistoryEntry;
 import io.github.drydock.model.Image;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.github.drydock.cli.CliFixtures.BASE;
 import static io.github.drydock.cli.CliFixtures.DEBIAN;
@@ -70,7 +72,7 @@ class ImageViewsTest {
                         84_980_000),
                 new HistoryEntry(MYSQL, at("2015-03-20T10:00:00Z"), "/bin/sh -c #(nop) CMD [\"mysqld\"]", null,
                         null, false, 0)));
-        assertThat(ImageViews.historyTable(mysql, false)).isEqualTo("""
+        assertThat(history(mysql, false)).isEqualTo("""
                 IMAGE         CREATED              CREATED BY                                     SIZE      COMMENT
                 c171a2256c3b  2015-03-20 10:00:00  /bin/sh -c #(nop) CMD ["mysqld"]               0 B
                 36669626e49c  2015-03-20 09:00:00  /bin/sh -c #(nop) ADD file:0123456789abcde...  84.98 MB
@@ -83,21 +85,46 @@ class ImageViewsTest {
         Image mysql = CliFixtures.withHistory(MYSQL_IMAGE, List.of(new HistoryEntry(MYSQL,
                 at("2015-03-20T10:00:00Z"), "/bin/sh -c\tapt-get update && apt-get install -y mysql-server-5.7", null,
                 null, false, 1000)));
-        assertThat(ImageViews.historyTable(mysql, true).lines().skip(1).findFirst().orElseThrow()).isEqualTo(
+        assertThat(history(mysql, true).lines().skip(1).findFirst().orElseThrow()).isEqualTo(
                 MYSQL + "  2015-03-20 10:00:00  /bin/sh -c apt-get update && apt-get install -y mysql-server-5.7  1 kB");
     }
 
     @Test
-    void modernHistoryShowsTheImageIdOnTopAndMissingBelow() {
-        Image modern = CliFixtures.withHistory(image(id('e'), null, "2020-01-01T00:00:00Z", 5_000_000, "app:1"),
-                List.of(new HistoryEntry(null, at("2019-12-31T00:00:00Z"), "/bin/sh -c #(nop) ADD file:abc in / ",
+    void modernHistoryWalksTheParentChainUntilAParentIsMissing() {
+        // top (2 steps) -> middle (1 step) -> gone (not in the store): Docker labels one step per image.
+        Image middle = image(id('b'), id('a'), "2019-12-31T00:00:00Z", 5_000_000);
+        Image top = CliFixtures.withHistory(image(id('e'), id('b'), "2020-01-01T00:00:00Z", 5_000_000, "app:1"),
+                List.of(new HistoryEntry(null, at("2019-12-30T00:00:00Z"), "/bin/sh -c #(nop) ADD file:abc in / ",
                                 null, null, false, 5_000_000),
-                        new HistoryEntry(null, at("2020-01-01T00:00:00Z"), "/bin/sh -c #(nop)  CMD [\"sh\"]", null,
-                                null, true, -1)));
-        assertThat(ImageViews.historyTable(modern, false)).isEqualTo("""
+                        new HistoryEntry(null, at("2019-12-30T00:00:01Z"), "/bin/sh -c #(nop)  CMD [\"sh\"]", null,
+                                null, true, -1),
+                        new HistoryEntry(null, at("2019-12-31T00:00:00Z"), "/bin/sh -c #(nop)  LABEL a=b", null,
+                                null, true, 0),
+                        new HistoryEntry(null, at("2020-01-01T00:00:00Z"), "/bin/sh -c #(nop)  USER app", null,
+                                null, true, 0)));
+        List<HistoryEntry> steps = ImageViews.historyAsDockerShowsIt(top, Map.of(top.id(), top, middle.id(), middle));
+        assertThat(steps).extracting(HistoryEntry::imageId).containsExactly(id('e'), id('b'), null, null);
+        assertThat(ImageViews.historyTable(steps, false)).isEqualTo("""
                 IMAGE         CREATED              CREATED BY                            SIZE  COMMENT
-                eeeeeeeeeeee  2020-01-01 00:00:00  /bin/sh -c #(nop)  CMD ["sh"]         0 B
-                <missing>     2019-12-31 00:00:00  /bin/sh -c #(nop) ADD file:abc in /   5 MB
+                eeeeeeeeeeee  2020-01-01 00:00:00  /bin/sh -c #(nop)  USER app           0 B
+                bbbbbbbbbbbb  2019-12-31 00:00:00  /bin/sh -c #(nop)  LABEL a=b          0 B
+                <missing>     2019-12-30 00:00:01  /bin/sh -c #(nop)  CMD ["sh"]         0 B
+                <missing>     2019-12-30 00:00:00  /bin/sh -c #(nop) ADD file:abc in /   5 MB
                 """);
+    }
+
+    @Test
+    void historyWalkIsBoundedByTheStepsEvenInAParentCycle() {
+        Image a = CliFixtures.withHistory(image(id('a'), id('a'), null, 0), List.of(
+                new HistoryEntry(null, null, "one", null, null, true, 0),
+                new HistoryEntry(null, null, "two", null, null, true, 0)));
+        assertThat(ImageViews.historyAsDockerShowsIt(a, Map.of(a.id(), a)))
+                .extracting(HistoryEntry::imageId).containsExactly(id('a'), id('a'));
+    }
+
+    private static String history(Image image, boolean noTrunc) {
+        Map<String, Image> byId = new HashMap<>();
+        ALL.forEach(i -> byId.put(i.id(), i));
+        return ImageViews.historyTable(ImageViews.historyAsDockerShowsIt(image, byId), noTrunc);
     }
 }
