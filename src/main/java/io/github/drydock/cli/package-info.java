@@ -1,0 +1,78 @@
+/**
+ * The {@code drydock} command line, built only on the public API ({@link io.github.drydock.DockerRoot},
+ * the {@code model} records and the shared {@code Json.MAPPER}). Entry point: {@link io.github.drydock.cli.Main};
+ * {@link io.github.drydock.cli.Main#run(String[], java.io.PrintStream, java.io.PrintStream)} runs it in-process.
+ * Rendering is kept in pure functions of model records ({@link io.github.drydock.cli.ImageViews},
+ * {@link io.github.drydock.cli.ImageTree}, {@link io.github.drydock.cli.ContainerViews},
+ * {@link io.github.drydock.cli.VolumeViews}, {@link io.github.drydock.cli.InfoView},
+ * {@link io.github.drydock.cli.LogViews}); the {@code *Command} classes only wire options to them.
+ *
+ * <h2>Usage</h2>
+ * <pre>
+ * drydock [--root DIR] [--json] [--strict] COMMAND ...
+ *   info                                  generation, drivers, counts, notes, problems
+ *   images [-a|--all] [--tree] [--no-trunc]
+ *   history [--no-trunc] IMAGE
+ *   inspect CONTAINER|IMAGE               always JSON; container looked up first
+ *   containers|ps [-a|--all] [--no-trunc] -a accepted and ignored: offline every container is listed
+ *   volumes
+ *   logs [-t|--timestamps] [--tail N|all] CONTAINER
+ * </pre>
+ * The root is {@code --root}, else {@code $DRYDOCK_ROOT}, else {@code /var/lib/docker}; it may be a folder
+ * above the Docker root (a mounted disk image). Global options may also follow the command.
+ *
+ * <h2>Human output</h2>
+ * Aligned tables (two spaces between columns, a header row, no colours). Times are absolute UTC
+ * ({@code 2015-04-01 12:00:00}); sizes use Docker 1.x's HumanSize (base 1000, four significant
+ * digits: {@code 322.8 MB}); an unknown time or size prints as {@code -}. Control characters found in
+ * the evidence are printed as escapes ({@code \x1b}, {@code \n}). {@code images} shows tagged and
+ * dangling (untagged, no child) images, newest first, as {@code docker images} does; {@code -a} adds
+ * intermediate images. Problems go to stderr as {@code drydock: problem: <path>: <message>}: every
+ * problem of the root for {@code info} and the listings; only those naming the object for
+ * {@code history}, {@code inspect} and {@code logs}.
+ *
+ * <h2>JSON output ({@code --json})</h2>
+ * Exactly one JSON document on stdout; stderr stays quiet except for a fatal error. Keys are
+ * lowerCamelCase record component names; every key is always present ({@code null} when unknown);
+ * ids are 64 hex with no {@code sha256:} prefix; times are ISO-8601 UTC strings
+ * ({@code 2015-03-20T10:00:00Z}); paths are plain absolute strings; sizes are bytes ({@code -1} unknown).
+ * <pre>
+ * listing  (images, containers/ps, volumes, history):
+ *   {"items": [ITEM...], "problems": [{"path": str, "message": str}...]}
+ * image    {"id", "repoTags": [str], "repoDigests": [str], "parentId", "created", "size", "virtualSize",
+ *           "architecture", "os", "author", "comment", "dockerVersion",
+ *           "config": {"user", "env": [], "cmd": [], "entrypoint": [], "workingDir", "exposedPorts": [],
+ *                      "volumes": [], "labels": {}, "hostname"},
+ *           "history": [HISTORY...] (base first), "layers": [LAYER...] (base first), "driver", "source"}
+ * history  {"imageId", "created", "createdBy", "comment", "author", "emptyLayer", "size"}
+ *           (the history command lists them newest first, imageId filled as docker history shows it:
+ *           walking the local parent chain; null where docker prints &lt;missing&gt;)
+ * layer    {"id", "diffId", "cacheId", "parentId", "driver", "kind": "DIFF"|"SNAPSHOT"|"UNREADABLE",
+ *           "path", "size", "tarSplit"}
+ * container {"id", "name" (with its leading "/"), "imageId", "imageRef", "created",
+ *           "state": {"status", "running", "paused", "restarting", "oomKilled", "dead", "pid", "exitCode",
+ *                     "error", "startedAt", "finishedAt"},
+ *           "path", "args": [], "config": {...as above}, "portBindings": [{"containerPort", "hostIp", "hostPort"}],
+ *           "restartPolicy", "driver", "logPath",
+ *           "mounts": [{"destination", "source", "volume", "rw", "type", "driver", "dataPath"}],
+ *           "links": [{"containerId", "name", "alias"}],
+ *           "layer": {"mountId", "initId", "driver", "path", "initPath", "kind"} or null, "source"}
+ * volume   {"name", "path", "size", "driver", "anonymous", "created", "labels": {},
+ *           "containers": [{"id", "name", "destination", "rw"}], "source"}
+ * info     {"generation": "LEGACY"|"MODERN"|"CONTAINERD"|"UNKNOWN",
+ *           "drivers": [{"name", "path", "active", "readable", "layerCount"}],
+ *           "counts": {"images", "containers", "volumes", "layers"},
+ *           "notes": [str], "problems": [PROBLEM...], "root", "filesystemRoot"}
+ * inspect  the container or image object itself (not wrapped)
+ *           images --json lists the images the table shows (-a adds intermediate ones); with --tree, every
+ *           image sorted by id; containers newest first; volumes by name
+ * logs     [{"stream": "stdout"|"stderr", "time", "text"}...] oldest first
+ * </pre>
+ *
+ * <h2>Exit codes</h2>
+ * {@code 0} success (problems may have been reported); {@code 1} what was asked cannot be produced
+ * (unknown or ambiguous reference, unreadable root, no log), or {@code --strict} and any problem
+ * was reported (after the output is printed); {@code 2} usage error (unknown command or option,
+ * missing or malformed argument), with the usage on stderr.
+ */
+package io.github.drydock.cli;
