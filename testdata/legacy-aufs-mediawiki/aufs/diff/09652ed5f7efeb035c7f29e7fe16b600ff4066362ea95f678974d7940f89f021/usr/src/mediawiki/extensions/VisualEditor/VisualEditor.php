@@ -1,0 +1,2 @@
+<?php
+$wgExtensionCredits['other'][] = array( 'name' => 'VisualEditor' );

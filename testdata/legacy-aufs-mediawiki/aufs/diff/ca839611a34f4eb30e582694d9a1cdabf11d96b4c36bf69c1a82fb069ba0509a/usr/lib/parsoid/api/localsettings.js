@@ -1,0 +1,3 @@
+exports.setup = function( parsoidConfig ) {
+	parsoidConfig.setInterwiki( 'localhost', 'http://localhost/api.php' );
+};

@@ -1,0 +1,3 @@
+package strict;
+$strict::VERSION = "1.04";
+1;

@@ -1,0 +1,2 @@
+-- MySQL dump 10.13  Distrib 5.7.5-m15
+-- Host: mysql  Database: my_wiki

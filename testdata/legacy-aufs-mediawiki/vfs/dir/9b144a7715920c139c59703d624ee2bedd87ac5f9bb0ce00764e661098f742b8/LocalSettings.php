@@ -1,0 +1,5 @@
+<?php
+$wgSitename = "LINC wiki";
+$wgDBserver = "mysql";
+$wgDBname = "my_wiki";
+$wgDBuser = "root";

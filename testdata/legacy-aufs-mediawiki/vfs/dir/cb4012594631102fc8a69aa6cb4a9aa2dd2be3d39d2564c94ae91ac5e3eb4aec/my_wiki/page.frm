@@ -1,0 +1,1 @@
+stand-in table definition my_wiki.page
