@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -150,16 +151,34 @@ final class LegacyLayerLocator {
             return Files.exists(entry, LinkOption.NOFOLLOW_LINKS)
                     ? new Resolution(State.FOUND, null) : new Resolution(State.ABSENT, null);
         }
-        if (Files.isSymbolicLink(entry)) {
+        BasicFileAttributes attributes = attributes(entry);
+        if (attributes == null) {
+            return new Resolution(State.ABSENT, null);
+        }
+        if (attributes.isSymbolicLink()) {
             Optional<Path> target = follow(entry, id);
             if (target.isEmpty()) {
                 return new Resolution(State.REFUSED, null);
             }
             entry = target.get();
+        } else if (!attributes.isDirectory()) {
+            return new Resolution(State.ABSENT, null);
         }
-        Path folder = place.tail().isEmpty() ? entry : entry.resolve(place.tail());
+        if (place.tail().isEmpty()) {
+            return new Resolution(State.FOUND, entry);
+        }
+        Path folder = entry.resolve(place.tail());
         return LegacySmallFiles.isDirectory(folder)
                 ? new Resolution(State.FOUND, folder) : new Resolution(State.ABSENT, null);
+    }
+
+    /** One system call per lookup: the entry's own attributes, or null when it does not exist. */
+    private static BasicFileAttributes attributes(Path entry) {
+        try {
+            return Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

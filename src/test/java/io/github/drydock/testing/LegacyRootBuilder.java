@@ -137,8 +137,13 @@ public final class LegacyRootBuilder {
     public LegacyRootBuilder aufsLayer(String id, List<String> ancestorsNearestFirst) {
         dir("aufs/diff/" + id);
         dir("aufs/mnt/" + id);
+        return aufsLayersFile(id, ancestorsNearestFirst.toArray(String[]::new));
+    }
+
+    /** Writes only aufs {@code layers/<id>}, one ancestor per line, nearest first (no {@code diff/<id>}). */
+    public LegacyRootBuilder aufsLayersFile(String id, String... ancestorsNearestFirst) {
         StringBuilder text = new StringBuilder();
-        ancestorsNearestFirst.forEach(a -> text.append(a).append('\n'));
+        Arrays.stream(ancestorsNearestFirst).forEach(a -> text.append(a).append('\n'));
         file("aufs/layers/" + id, text.toString());
         return this;
     }
