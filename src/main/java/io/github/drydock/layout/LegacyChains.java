@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.IntToLongFunction;
 import java.util.function.UnaryOperator;
 
@@ -33,12 +34,14 @@ final class LegacyChains {
     private final List<String> ids;
     private final Map<String, Integer> index;
     private final int[] parent;
+    private final int[] depth;
     private final long[] virtualSize;
 
-    private LegacyChains(List<String> ids, Map<String, Integer> index, int[] parent, long[] virtualSize) {
+    private LegacyChains(List<String> ids, Map<String, Integer> index, int[] parent, int[] depth, long[] virtualSize) {
         this.ids = ids;
         this.index = index;
         this.parent = parent;
+        this.depth = depth;
         this.virtualSize = virtualSize;
     }
 
@@ -59,6 +62,7 @@ final class LegacyChains {
         }
         int n = ids.size();
         int[] parent = new int[n];
+        int[] depth = new int[n];
         long[] virtualSize = new long[n];
         byte[] state = new byte[n];
         List<Integer> path = new ArrayList<>();
@@ -76,10 +80,11 @@ final class LegacyChains {
                 long own = sizeOf.applyAsLong(node);
                 long below = p == null ? 0 : virtualSize[p];
                 virtualSize[node] = own < 0 || below < 0 ? -1 : own + below;
+                depth[node] = p == null ? 1 : depth[p] + 1;
                 state[node] = DONE;
             }
         }
-        return new LegacyChains(ids, index, parent, virtualSize);
+        return new LegacyChains(ids, index, parent, depth, virtualSize);
     }
 
     /**
@@ -140,6 +145,27 @@ final class LegacyChains {
     long virtualSize(String id) {
         Integer i = index.get(id);
         return i == null ? -1 : virtualSize[i];
+    }
+
+    /**
+     * Maps the chain of the image at an index of {@code ids}, base first, itself last. Indexed
+     * values and one array per image: a 10k-deep chain yields 50M list elements in all, so no
+     * per-element lookup or intermediate list may be spent on them.
+     *
+     * @param at        an index of {@code ids}
+     * @param valueOfAt the value of the image at an index
+     * @param <T>       the value type
+     * @return one value per image of the chain, base first
+     */
+    @SuppressWarnings("unchecked")
+    <T> List<T> mapChain(int at, IntFunction<T> valueOfAt) {
+        Object[] values = new Object[depth[at]];
+        int node = at;
+        for (int k = values.length - 1; k >= 0; k--) {
+            values[k] = valueOfAt.apply(node);
+            node = parent[node];
+        }
+        return (List<T>) List.of(values);
     }
 
     /**

@@ -4,6 +4,8 @@ import io.github.drydock.json.ImageConfigJson;
 import io.github.drydock.json.V1ImageJson;
 import io.github.drydock.model.ContainerConfig;
 import io.github.drydock.model.HistoryEntry;
+import io.github.drydock.model.Image;
+import io.github.drydock.model.Layer;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,6 +76,32 @@ final class LegacyImageMapper {
         String createdBy = step == null || step.cmd() == null ? "" : String.join(" ", noNulls(step.cmd()));
         return new HistoryEntry(id, created, createdBy, json == null ? null : blankToNull(json.comment()),
                 json == null ? null : blankToNull(json.author()), size == 0, size);
+    }
+
+    /**
+     * The model image of one graph entry.
+     *
+     * @param entry       the graph entry
+     * @param json        its JSON, or null when lost
+     * @param created     its parsed creation time
+     * @param size        its own layer size, -1 unknown
+     * @param virtualSize the sum of own sizes from the base up, -1 unknown
+     * @param tags        its {@code repo:tag} references
+     * @param digests     its {@code repo@sha256:…} references
+     * @param driver      the driver holding its layer
+     * @param history     one step per image of its chain, base first
+     * @param layers      one layer per image of its chain, base first
+     * @return the image
+     */
+    static Image image(LegacyGraphEntry entry, V1ImageJson json, Instant created, long size, long virtualSize,
+                       List<String> tags, List<String> digests, String driver, List<HistoryEntry> history,
+                       List<Layer> layers) {
+        boolean lost = json == null;
+        return new Image(entry.id(), tags, digests, entry.parentId(), created, size, virtualSize,
+                lost ? null : blankToNull(json.architecture()), lost ? null : blankToNull(json.os()),
+                lost ? null : blankToNull(json.author()), lost ? null : blankToNull(json.comment()),
+                lost ? null : blankToNull(json.dockerVersion()), config(lost ? null : json.config()), history, layers,
+                driver, entry.json());
     }
 
     static String blankToNull(String s) {

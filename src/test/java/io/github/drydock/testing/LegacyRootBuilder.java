@@ -118,7 +118,7 @@ public final class LegacyRootBuilder {
     }
 
     /**
-     * Lays out aufs folders for a chain: {@code diff/<id>}, {@code mnt/<id>}, and {@code layers/<id>}
+     * Lays out aufs folders for a chain: {@code diff/<id>} and {@code layers/<id>}
      * listing the ancestors nearest first, one per line.
      *
      * @param idsBaseFirst the chain, base first
@@ -136,7 +136,6 @@ public final class LegacyRootBuilder {
     /** Lays out one aufs layer with the given ancestors (nearest first) in {@code layers/<id>}. */
     public LegacyRootBuilder aufsLayer(String id, List<String> ancestorsNearestFirst) {
         dir("aufs/diff/" + id);
-        dir("aufs/mnt/" + id);
         return aufsLayersFile(id, ancestorsNearestFirst.toArray(String[]::new));
     }
 
