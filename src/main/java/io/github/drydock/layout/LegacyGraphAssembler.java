@@ -46,11 +46,11 @@ final class LegacyGraphAssembler {
     private long[] sizes;
     private LegacyChains chains;
 
-    private LegacyGraphAssembler(RootContext context, List<Driver> drivers) {
+    private LegacyGraphAssembler(RootContext context, List<Driver> drivers, Map<String, LegacyGraphReader.Node> nodes) {
         this.context = context;
         this.locator = new LegacyLayerLocator(context, drivers);
         this.aufs = new LegacyAufsAncestors(context, locator);
-        this.nodes = LegacyGraphReader.read(context);
+        this.nodes = nodes;
     }
 
     /**
@@ -61,7 +61,7 @@ final class LegacyGraphAssembler {
      * @return the images and layers
      */
     static Assembled assemble(RootContext context, List<Driver> drivers) {
-        LegacyGraphAssembler assembler = new LegacyGraphAssembler(context, drivers);
+        LegacyGraphAssembler assembler = new LegacyGraphAssembler(context, drivers, LegacyGraphReader.read(context));
         assembler.locateAndMend();
         assembler.sizeAndChain();
         return assembler.build(LegacyTagReader.read(context, assembler.entries.keySet()));

@@ -193,7 +193,11 @@ final class LegacyLayerLocator {
             context.problem(link, "layer " + LegacySmallFiles.shortId(id) + ": cannot read symlink " + link + ": " + e);
             return Optional.empty();
         }
-        context.learnOriginalRoot(target, RootDetector.GRAPH + "/" + id + "/" + PRE_07_LAYER);
+        String oldLayer = RootDetector.GRAPH + "/" + id + "/" + PRE_07_LAYER;
+        if (LegacySmallFiles.isDirectory(context.root().resolve(oldLayer))) {
+            // only learn a former root location from a link whose target really is here
+            context.learnOriginalRoot(target, oldLayer);
+        }
         Optional<Path> resolved = context.followInsideRoot(link).filter(this::reallyInsideRoot);
         if (resolved.isEmpty()) {
             context.problem(link, "layer " + LegacySmallFiles.shortId(id) + ": " + link + " is a symlink to "

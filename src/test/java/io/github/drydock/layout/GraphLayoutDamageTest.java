@@ -213,6 +213,19 @@ class GraphLayoutDamageTest {
         assertThat(messages()).singleElement().asString().contains("has no layersize");
     }
 
+    @Test
+    void layersizeMissingOnABaseSnapshotIsTheSizeOfItsTree() {
+        LegacyRootBuilder b = LegacyRootBuilder.at(root);
+        String base = b.image("vfs base").rawLayerSize(null).write();
+        String child = b.image("vfs child").parent(base).rawLayerSize(null).write();
+        b.file("vfs/dir/" + base + "/etc/os-release", "ID=debian\n");
+        b.file("vfs/dir/" + child + "/etc/os-release", "ID=debian\n");
+        GraphLayout layout = read("vfs");
+        assertThat(image(layout, base).size()).isEqualTo(10);
+        assertThat(image(layout, child).size()).isEqualTo(-1);
+        assertThat(messages()).hasSize(2).allSatisfy(m -> assertThat(m).contains("has no layersize"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"-1", "12abc", "99999999999999999999999", ""})
     void badLayersizeIsAProblemAndTheSizeIsUnknownForASnapshotOnTopOfAParent(String text) {
