@@ -1,23 +1,53 @@
 package io.github.drydock.layout;
 
+import io.github.drydock.driver.ModernDriverPaths;
+import io.github.drydock.layout.ModernImageDb.ImageEntry;
+import io.github.drydock.layout.ModernLayerDb.LayerEntry;
+import io.github.drydock.layout.ModernLayerDb.MountEntry;
+import io.github.drydock.layout.ModernReferences.Refs;
 import io.github.drydock.model.ContainerLayer;
 import io.github.drydock.model.Driver;
 import io.github.drydock.model.Image;
 import io.github.drydock.model.Layer;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Docker 1.10+ image metadata: {@code image/<driver>/{repositories.json,imagedb,layerdb}}.
  * Layers live in the driver folders named by each {@code cache-id}.
  * Source: moby/moby {@code image/fs.go}, {@code layer/filestore.go}; see spec/docker-modern-layout-and-archives.md §1.
+ *
+ * <p>Everything is read once, each file once, when {@link #read} runs. What can be verified offline
+ * is verified and any disagreement becomes a problem while the rest is still listed: every config
+ * must hash to its image id, every chain id is recomputed from the config's diff ids and must name a
+ * layerdb entry with that diff id and parent, every driver folder must exist inside the root, and
+ * the driver's own ancestry record (overlay2 {@code lower}, aufs {@code layers}, overlay
+ * {@code lower-id}) must agree with layerdb. Only the active driver's tree is read; trees of other
+ * drivers stay listed in {@code DockerRoot.drivers()}.
  */
 public final class ImageDbLayout implements ImageStore {
     private final String driver;
+    private final List<Image> images;
+    private final List<Layer> layers;
+    private final Map<String, ContainerLayer> containerLayers;
+    private final Map<String, Instant> lastTagTimes;
 
-    private ImageDbLayout(String driver) {
+    private ImageDbLayout(String driver, List<Image> images, List<Layer> layers,
+                          Map<String, ContainerLayer> containerLayers, Map<String, Instant> lastTagTimes) {
         this.driver = driver;
+        this.images = List.copyOf(images);
+        this.layers = List.copyOf(layers);
+        this.containerLayers = Map.copyOf(containerLayers);
+        this.lastTagTimes = Map.copyOf(lastTagTimes);
     }
 
     /**
@@ -28,8 +58,60 @@ public final class ImageDbLayout implements ImageStore {
      * @return the store
      */
     public static ImageDbLayout read(RootContext context, List<Driver> drivers) {
-        String active = drivers.stream().filter(Driver::active).map(Driver::name).findFirst().orElse("vfs");
-        return new ImageDbLayout(active);
+        Optional<Driver> active = drivers.stream().filter(Driver::active).findFirst();
+        if (active.isEmpty()) {
+            return new ImageDbLayout("none", List.of(), List.of(), Map.of(), Map.of());
+        }
+        String name = active.get().name();
+        Path home = active.get().path() != null ? active.get().path() : context.root().resolve(name);
+        ModernDriverPaths paths = ModernDriverPaths.of(name, home);
+        ModernProblems problems = context::problem;
+        Path tree = context.root().resolve(RootDetector.IMAGE).resolve(name);
+        if (!realFolder(problems, context.root(), tree)) {
+            return new ImageDbLayout(name, List.of(), List.of(), Map.of(), Map.of());
+        }
+        Path layerDb = tree.resolve(ModernFiles.LAYERDB);
+        boolean layerDbReal = realFolder(problems, context.root(), layerDb.resolve(ModernFiles.SHA256));
+        Map<String, LayerEntry> layerEntries = layerDbReal ? ModernLayerDb.readLayers(problems, layerDb) : Map.of();
+        ModernLayers modernLayers = new ModernLayers(problems, context, paths, layerEntries);
+        Map<String, Layer> layers = modernLayers.layers();
+
+        Path imageDb = tree.resolve(ModernFiles.IMAGEDB);
+        List<ImageEntry> entries = realFolder(problems, context.root(), imageDb.resolve(ModernFiles.CONTENT)
+                .resolve(ModernFiles.SHA256)) && realFolder(problems, context.root(),
+                imageDb.resolve(ModernFiles.METADATA).resolve(ModernFiles.SHA256))
+                ? ModernImageDb.read(problems, imageDb) : List.of();
+        Set<String> ids = new HashSet<>();
+        entries.forEach(e -> ids.add(e.id()));
+        Map<String, Refs> refs = ModernReferences.read(problems, tree.resolve(ModernFiles.REPOSITORIES_JSON), ids);
+        Map<String, String> parents = ModernImages.parents(problems, entries);
+        ModernImages assembler = new ModernImages(problems, name, paths.imageLayerKind(), layers);
+        List<Image> images = new ArrayList<>(entries.size());
+        Map<String, Instant> lastTagTimes = new HashMap<>();
+        for (ImageEntry entry : entries) {
+            images.add(assembler.image(entry, refs.getOrDefault(entry.id(), Refs.NONE), parents.get(entry.id())));
+            if (entry.lastUpdated() != null) {
+                lastTagTimes.put(entry.id(), entry.lastUpdated());
+            }
+        }
+        Map<String, ContainerLayer> containerLayers = new HashMap<>();
+        if (layerDbReal && realFolder(problems, context.root(), layerDb.resolve(ModernFiles.MOUNTS))) {
+            for (MountEntry mount : ModernLayerDb.readMounts(problems, layerDb).values()) {
+                containerLayers.put(mount.containerId(), modernLayers.containerLayer(mount));
+            }
+        }
+        return new ImageDbLayout(name, images, new ArrayList<>(layers.values()), containerLayers, lastTagTimes);
+    }
+
+    /** A metadata folder that is a symlink is reported and not read: it could lead out of the root. */
+    private static boolean realFolder(ModernProblems problems, Path root, Path dir) {
+        for (Path at = dir; at != null && at.startsWith(root) && !at.equals(root); at = at.getParent()) {
+            if (Files.isSymbolicLink(at)) {
+                problems.problem(at, "image metadata folder is a symlink: not followed; its contents are not listed");
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -39,16 +121,34 @@ public final class ImageDbLayout implements ImageStore {
 
     @Override
     public List<Image> images() {
-        return List.of();
+        return images;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: one per {@code layerdb/sha256/<chain id>} folder, sorted by chain id. A layer an image
+     * needs but layerdb lacks appears only in that image's {@link Image#layers()}, with no cache id
+     * and no path.
+     */
     @Override
     public List<Layer> layers() {
-        return List.of();
+        return layers;
     }
 
     @Override
     public Optional<ContainerLayer> containerLayer(String containerId) {
-        return Optional.empty();
+        return Optional.ofNullable(containerLayers.get(containerId));
+    }
+
+    /**
+     * When a tag last moved to an image ({@code imagedb/metadata/sha256/<id>/lastUpdated}; Docker
+     * shows it as {@code Metadata.LastTagTime}).
+     *
+     * @param imageId the image id, 64 hex
+     * @return the time, or empty when none is recorded
+     */
+    public Optional<Instant> lastTagTime(String imageId) {
+        return Optional.ofNullable(lastTagTimes.get(imageId));
     }
 }
