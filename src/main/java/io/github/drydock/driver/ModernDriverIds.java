@@ -2,7 +2,6 @@ package io.github.drydock.driver;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Checks of the ids that name driver folders. A {@code cache-id}, {@code mount-id} or {@code init-id}
@@ -10,18 +9,31 @@ import java.util.regex.Pattern;
  * driver home.
  */
 public final class ModernDriverIds {
-    /** A driver id: 64 hex for overlay2/vfs/aufs, {@code <id>-init} for init layers, legacy ids after migration. */
-    private static final Pattern DRIVER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+    /** The longest id accepted; Docker's are 64 hex, or 69 with {@code -init}. */
+    private static final int MAX_LENGTH = 200;
 
     private ModernDriverIds() {
     }
 
     /**
      * @param id a value read from a {@code cache-id}, {@code mount-id}, {@code init-id} or {@code lower-id} file
-     * @return true when it is one safe path segment
+     * @return true when it is one safe path segment: a letter or digit, then letters, digits, {@code . _ -}
      */
     public static boolean isDriverId(String id) {
-        return id != null && DRIVER_ID.matcher(id).matches();
+        if (id == null || id.isEmpty() || id.length() > MAX_LENGTH || !isAlphanumeric(id.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!isAlphanumeric(c) && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /**

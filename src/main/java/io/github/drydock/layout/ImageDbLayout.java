@@ -64,43 +64,55 @@ public final class ImageDbLayout implements ImageStore {
         }
         String name = active.get().name();
         Path home = active.get().path() != null ? active.get().path() : context.root().resolve(name);
-        ModernDriverPaths paths = ModernDriverPaths.of(name, home);
-        ModernProblems problems = context::problem;
         Path tree = context.root().resolve(RootDetector.IMAGE).resolve(name);
+        ModernProblems.Collected problems = new ModernProblems.Collected();
+        ModernProblems sink = context::problem;
         if (!realFolder(problems, context.root(), tree)) {
+            problems.flushTo(sink);
             return new ImageDbLayout(name, List.of(), List.of(), Map.of(), Map.of());
         }
+        ModernDriverPaths paths = ModernDriverPaths.of(name, home);
         Path layerDb = tree.resolve(ModernFiles.LAYERDB);
-        boolean layerDbReal = realFolder(problems, context.root(), layerDb.resolve(ModernFiles.SHA256));
-        Map<String, LayerEntry> layerEntries = layerDbReal ? ModernLayerDb.readLayers(problems, layerDb) : Map.of();
+        Map<String, LayerEntry> layerEntries = realFolder(problems, context.root(), layerDb.resolve(ModernFiles.SHA256))
+                ? ModernLayerDb.readLayers(problems, layerDb) : Map.of();
         ModernLayers modernLayers = new ModernLayers(problems, context, paths, layerEntries);
         Map<String, Layer> layers = modernLayers.layers();
+        problems.flushTo(sink);
 
-        Path imageDb = tree.resolve(ModernFiles.IMAGEDB);
-        List<ImageEntry> entries = realFolder(problems, context.root(), imageDb.resolve(ModernFiles.CONTENT)
-                .resolve(ModernFiles.SHA256)) && realFolder(problems, context.root(),
-                imageDb.resolve(ModernFiles.METADATA).resolve(ModernFiles.SHA256))
-                ? ModernImageDb.read(problems, imageDb) : List.of();
+        List<ImageEntry> entries = readImageDb(problems, context.root(), tree.resolve(ModernFiles.IMAGEDB));
+        problems.flushTo(sink);
+        List<Image> images = images(sink, tree, entries, new ModernImages(sink, name, paths.imageLayerKind(), layers));
+        Map<String, Instant> lastTagTimes = new HashMap<>();
+        entries.stream().filter(e -> e.lastUpdated() != null).forEach(e -> lastTagTimes.put(e.id(), e.lastUpdated()));
+
+        Map<String, ContainerLayer> containerLayers = new HashMap<>();
+        if (realFolder(sink, context.root(), layerDb.resolve(ModernFiles.MOUNTS))) {
+            for (MountEntry mount : ModernLayerDb.readMounts(sink, layerDb).values()) {
+                containerLayers.put(mount.containerId(), modernLayers.containerLayer(mount));
+            }
+        }
+        problems.flushTo(sink);
+        return new ImageDbLayout(name, images, new ArrayList<>(layers.values()), containerLayers, lastTagTimes);
+    }
+
+    private static List<ImageEntry> readImageDb(ModernProblems problems, Path root, Path imageDb) {
+        boolean real = realFolder(problems, root, imageDb.resolve(ModernFiles.CONTENT).resolve(ModernFiles.SHA256))
+                && realFolder(problems, root, imageDb.resolve(ModernFiles.METADATA).resolve(ModernFiles.SHA256));
+        return real ? ModernImageDb.read(problems, imageDb) : List.of();
+    }
+
+    /** Builds every image with its tags and checked parent, in id order. */
+    private static List<Image> images(ModernProblems problems, Path tree, List<ImageEntry> entries,
+                                      ModernImages assembler) {
         Set<String> ids = new HashSet<>();
         entries.forEach(e -> ids.add(e.id()));
         Map<String, Refs> refs = ModernReferences.read(problems, tree.resolve(ModernFiles.REPOSITORIES_JSON), ids);
         Map<String, String> parents = ModernImages.parents(problems, entries);
-        ModernImages assembler = new ModernImages(problems, name, paths.imageLayerKind(), layers);
         List<Image> images = new ArrayList<>(entries.size());
-        Map<String, Instant> lastTagTimes = new HashMap<>();
         for (ImageEntry entry : entries) {
             images.add(assembler.image(entry, refs.getOrDefault(entry.id(), Refs.NONE), parents.get(entry.id())));
-            if (entry.lastUpdated() != null) {
-                lastTagTimes.put(entry.id(), entry.lastUpdated());
-            }
         }
-        Map<String, ContainerLayer> containerLayers = new HashMap<>();
-        if (layerDbReal && realFolder(problems, context.root(), layerDb.resolve(ModernFiles.MOUNTS))) {
-            for (MountEntry mount : ModernLayerDb.readMounts(problems, layerDb).values()) {
-                containerLayers.put(mount.containerId(), modernLayers.containerLayer(mount));
-            }
-        }
-        return new ImageDbLayout(name, images, new ArrayList<>(layers.values()), containerLayers, lastTagTimes);
+        return images;
     }
 
     /** A metadata folder that is a symlink is reported and not read: it could lead out of the root. */

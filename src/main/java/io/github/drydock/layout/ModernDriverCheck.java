@@ -12,23 +12,24 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks that a driver's own record of a layer's ancestry agrees with layerdb: overlay2's
  * {@code link} and {@code lower} files (every {@code l/<short>} symlink resolved inside the root only,
  * once), aufs's {@code layers/<id>}, overlay's {@code lower-id}. Disagreement means the union a
  * daemon would mount differs from the image layerdb describes: each is a problem, nothing is fixed.
+ * Thread-safe: layers are checked in parallel.
  */
 final class ModernDriverCheck {
     private final ModernProblems problems;
     private final RootContext context;
     private final ModernDriverPaths paths;
     /** overlay2 short name → the id whose {@code diff} it names; empty when the link is bad (reported once). */
-    private final Map<String, Optional<String>> shortLinks = new HashMap<>();
+    private final Map<String, Optional<String>> shortLinks = new ConcurrentHashMap<>();
 
     ModernDriverCheck(ModernProblems problems, RootContext context, ModernDriverPaths paths) {
         this.problems = problems;
@@ -153,12 +154,12 @@ final class ModernDriverCheck {
 
     private Optional<String> resolveOnce(ModernOverlay2Paths overlay2, String name) {
         Path link = overlay2.shortLink(name).orElseThrow();
-        if (!Files.isSymbolicLink(link)) {
+        Optional<Path> target = context.followInsideRoot(link);
+        if (target.isPresent() && target.get().equals(link)) {
             problems.problem(link, "overlay2 short link l/" + name + (Files.exists(link, LinkOption.NOFOLLOW_LINKS)
                     ? " is not a symlink" : " is missing (a lower file names it)"));
             return Optional.empty();
         }
-        Optional<Path> target = context.followInsideRoot(link);
         if (target.isEmpty()) {
             problems.problem(link, "overlay2 short link l/" + name + " points outside the root ("
                     + linkText(link) + "): not followed");

@@ -17,7 +17,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Careful reads of the small files of {@code image/<driver>/}, and the digest and time rules they
@@ -27,7 +26,6 @@ import java.util.regex.Pattern;
 final class ModernEvidence {
     /** The largest small text file read ({@code diff}, {@code cache-id}, {@code lower}, …). */
     static final long MAX_TEXT_BYTES = 1024 * 1024;
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final HexFormat HEX = HexFormat.of();
     /** Go's zero time, written for "unset". */
     private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
@@ -46,9 +44,9 @@ final class ModernEvidence {
      * @throws IOException when it cannot be read
      */
     static byte[] readSmall(Path file, long max) throws IOException {
-        regularFile(file, max);
+        long size = regularFile(file, max);
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            return bounded(in, file, max);
+            return in.readNBytes((int) size);
         }
     }
 
@@ -73,22 +71,17 @@ final class ModernEvidence {
      * @throws IOException as {@link #readSmall}
      */
     static byte[] readHashing(Path file, long max, MessageDigest sha256) throws IOException {
-        regularFile(file, max);
+        long size = regularFile(file, max);
         try (InputStream in = new DigestInputStream(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), sha256)) {
-            return bounded(in, file, max);
+            return in.readNBytes((int) size);
         }
     }
 
-    /** Reads at most {@code max} bytes: a file that grew since its lstat is refused, not read on. */
-    private static byte[] bounded(InputStream in, Path file, long max) throws IOException {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        if (bytes.length > max) {
-            throw new DockerStorageException("grew past " + max + " bytes while being read: not read", file);
-        }
-        return bytes;
-    }
-
-    private static void regularFile(Path file, long max) throws IOException {
+    /**
+     * Checks, without opening it, that a file is a regular file no bigger than {@code max}. Reads then
+     * take exactly the size seen here: a file that grows meanwhile is read only that far.
+     */
+    private static long regularFile(Path file, long max) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!attributes.isRegularFile()) {
             String kind = attributes.isSymbolicLink() ? "a symlink" : attributes.isDirectory() ? "a folder"
@@ -99,6 +92,7 @@ final class ModernEvidence {
             throw new DockerStorageException("is " + attributes.size() + " bytes, more than the " + max
                     + " allowed: not read", file);
         }
+        return attributes.size();
     }
 
     /**
@@ -115,7 +109,16 @@ final class ModernEvidence {
 
     /** @return true for 64 lowercase hex characters (an id, digest or chain id) */
     static boolean isHex64(String text) {
-        return text != null && SHA256_HEX.matcher(text).matches();
+        if (text == null || text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return a fresh SHA-256 digest */

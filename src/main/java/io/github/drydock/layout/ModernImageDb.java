@@ -42,7 +42,7 @@ final class ModernImageDb {
     /**
      * Reads every image.
      *
-     * @param problems where damage goes
+     * @param problems where damage goes; called from several threads
      * @param imageDb  the {@code imagedb} folder
      * @return the images, sorted by id
      */
@@ -50,14 +50,9 @@ final class ModernImageDb {
         Path content = imageDb.resolve(ModernFiles.CONTENT).resolve(ModernFiles.SHA256);
         Path metadata = imageDb.resolve(ModernFiles.METADATA).resolve(ModernFiles.SHA256);
         Set<String> withMetadata = new HashSet<>(RootDetector.subfolders(metadata));
-        List<ImageEntry> images = new ArrayList<>();
-        for (String id : fileNames(content)) {
-            if (ModernEvidence.isHex64(id)) {
-                images.add(readImage(problems, id, content.resolve(id),
-                        withMetadata.contains(id) ? metadata.resolve(id) : null));
-            }
-        }
-        return images;
+        List<String> ids = fileNames(content).stream().filter(ModernEvidence::isHex64).toList();
+        return ModernParallel.map(ids, id -> readImage(problems, id, content.resolve(id),
+                withMetadata.contains(id) ? metadata.resolve(id) : null));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.drydock.driver.ModernDriverIds;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -50,17 +51,16 @@ final class ModernLayerDb {
     /**
      * Reads every layer folder.
      *
-     * @param problems where damage goes
+     * @param problems where damage goes; called from several threads
      * @param layerDb  the {@code layerdb} folder
      * @return chain id → entry, sorted
      */
     static Map<String, LayerEntry> readLayers(ModernProblems problems, Path layerDb) {
-        Map<String, LayerEntry> layers = new TreeMap<>();
         Path sha256 = layerDb.resolve(ModernFiles.SHA256);
-        for (String name : RootDetector.subfolders(sha256)) {
-            if (ModernEvidence.isHex64(name)) {
-                layers.put(name, readLayer(problems, name, sha256.resolve(name)));
-            }
+        List<String> names = RootDetector.subfolders(sha256).stream().filter(ModernEvidence::isHex64).toList();
+        Map<String, LayerEntry> layers = new TreeMap<>();
+        for (LayerEntry entry : ModernParallel.map(names, n -> readLayer(problems, n, sha256.resolve(n)))) {
+            layers.put(entry.chainId(), entry);
         }
         return layers;
     }

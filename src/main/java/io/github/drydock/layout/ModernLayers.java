@@ -9,6 +9,7 @@ import io.github.drydock.model.Layer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns layerdb entries into {@link Layer}s and mounts into {@link ContainerLayer}s: finds each one's
@@ -33,8 +35,8 @@ final class ModernLayers {
     private final Map<String, LayerEntry> entries;
     private final ModernDriverCheck check;
     /** Folders between the root and a driver folder already seen to be real folders, not symlinks. */
-    private final Set<Path> realFolders = new HashSet<>();
-    private final Set<String> reportedLoops = new HashSet<>();
+    private final Set<Path> realFolders = ConcurrentHashMap.newKeySet();
+    private final Set<String> reportedLoops = ConcurrentHashMap.newKeySet();
 
     ModernLayers(ModernProblems problems, RootContext context, ModernDriverPaths paths, Map<String, LayerEntry> entries) {
         this.problems = problems;
@@ -44,11 +46,11 @@ final class ModernLayers {
         this.check = new ModernDriverCheck(problems, context, paths);
     }
 
-    /** @return every layerdb entry as a layer, in chain id order */
+    /** @return every layerdb entry as a layer, in chain id order; problems may be reported from several threads */
     Map<String, Layer> layers() {
         Map<String, Layer> layers = new LinkedHashMap<>();
-        for (LayerEntry entry : entries.values()) {
-            layers.put(entry.chainId(), layer(entry));
+        for (Layer layer : ModernParallel.map(List.copyOf(entries.values()), this::layer)) {
+            layers.put(layer.id(), layer);
         }
         return layers;
     }
@@ -164,18 +166,31 @@ final class ModernLayers {
         if (expected.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Path> resolved = realParents(expected.get().getParent())
-                ? context.followInsideRoot(expected.get()) : Optional.empty();
-        if (resolved.isEmpty()) {
+        BasicFileAttributes attributes = attributes(expected.get());
+        if (attributes != null && attributes.isDirectory() && realParents(expected.get().getParent())) {
+            return expected;
+        }
+        Optional<Path> resolved = attributes == null || !realParents(expected.get().getParent()) ? Optional.empty()
+                : context.followInsideRoot(expected.get());
+        if (attributes != null && resolved.isEmpty()) {
             problems.problem(expected.get(), what + ": its driver folder is a symlink out of the root: not followed");
             return Optional.empty();
         }
-        if (!Files.isDirectory(resolved.get(), LinkOption.NOFOLLOW_LINKS)) {
+        if (resolved.isEmpty() || !Files.isDirectory(resolved.get(), LinkOption.NOFOLLOW_LINKS)) {
             problems.problem(expected.get(), what + ": its driver folder is gone"
                     + " (deleted, or the " + paths.driver() + " folder was not copied with the root)");
             return Optional.empty();
         }
         return resolved;
+    }
+
+    /** The file's own attributes (a symlink is not followed), or null when it does not exist. */
+    private static BasicFileAttributes attributes(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /**

@@ -2,11 +2,15 @@ package io.github.drydock.layout;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Where the 1.10+ readers report damage. {@link RootContext#problem} is one; a {@link Buffer} keeps
- * the problems of one item read on another thread so they reach the context in a stable order.
+ * Where the 1.10+ readers report damage. {@link RootContext#problem} is one; {@link Collected} gathers
+ * the problems of a phase read on several threads and hands them on sorted by path, so that the
+ * order does not depend on thread timing.
  */
 @FunctionalInterface
 interface ModernProblems {
@@ -18,22 +22,30 @@ interface ModernProblems {
      */
     void problem(Path path, String message);
 
-    /** Problems held back until {@link #flushTo}. Not thread-safe: one buffer per item. */
-    final class Buffer implements ModernProblems {
-        private final List<Path> paths = new ArrayList<>(0);
-        private final List<String> messages = new ArrayList<>(0);
+    /** A thread-safe collection of problems, passed on in a stable order by {@link #flushTo}. */
+    final class Collected implements ModernProblems {
+        private final ConcurrentLinkedQueue<Found> found = new ConcurrentLinkedQueue<>();
+        private final AtomicLong sequence = new AtomicLong();
+
+        /** One problem as found; {@code sequence} keeps the order of one thread's problems on one path. */
+        private record Found(Path path, String message, long sequence) {
+        }
 
         @Override
         public void problem(Path path, String message) {
-            paths.add(path);
-            messages.add(message);
+            found.add(new Found(path, message, sequence.getAndIncrement()));
         }
 
-        /** Passes every held problem on, in the order it was found. */
+        /**
+         * Passes every problem on, sorted by path, then in the order found, and forgets them.
+         *
+         * @param sink where they go
+         */
         void flushTo(ModernProblems sink) {
-            for (int i = 0; i < paths.size(); i++) {
-                sink.problem(paths.get(i), messages.get(i));
-            }
+            List<Found> sorted = new ArrayList<>(found);
+            found.clear();
+            sorted.sort(Comparator.comparing((Found f) -> String.valueOf(f.path())).thenComparingLong(Found::sequence));
+            sorted.forEach(f -> sink.problem(f.path(), f.message()));
         }
     }
 }

@@ -34,6 +34,7 @@ public final class ModernRootBuilder {
     private final String driver;
     private final Map<String, BuiltLayer> layersByChain = new HashMap<>();
     private final Map<String, Map<String, String>> repositories = new TreeMap<>();
+    private boolean deferTagStore;
 
     private ModernRootBuilder(Path root, String driver) {
         this.root = root;
@@ -73,6 +74,19 @@ public final class ModernRootBuilder {
 
     /** A container's layers as written. */
     public record BuiltContainer(String id, String mountId, String initId, Path folder, Path initFolder, Path mountDir) {
+    }
+
+    /** Stops rewriting {@code repositories.json} after each image, until {@link #writeTagStore()}; for big roots. */
+    public ModernRootBuilder deferTagStore() {
+        deferTagStore = true;
+        return this;
+    }
+
+    /** Writes {@code repositories.json} now. */
+    public ModernRootBuilder writeTagStore() {
+        deferTagStore = false;
+        writeRepositories();
+        return this;
     }
 
     /** @return the Docker root */
@@ -285,6 +299,9 @@ public final class ModernRootBuilder {
     }
 
     private void writeRepositories() {
+        if (deferTagStore) {
+            return;
+        }
         try {
             TestFiles.write(imageTree().resolve("repositories.json"),
                     Json.MAPPER.writeValueAsBytes(Map.of("Repositories", repositories)));
