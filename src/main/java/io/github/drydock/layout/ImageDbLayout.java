@@ -67,38 +67,45 @@ public final class ImageDbLayout implements ImageStore {
         Path tree = context.root().resolve(RootDetector.IMAGE).resolve(name);
         ModernProblems.Collected problems = new ModernProblems.Collected();
         ModernProblems sink = context::problem;
-        if (!realFolder(problems, context.root(), tree)) {
+        RealFolders real = new RealFolders(context.root());
+        if (!real.check(problems, tree)) {
             problems.flushTo(sink);
             return new ImageDbLayout(name, List.of(), List.of(), Map.of(), Map.of());
         }
         ModernDriverPaths paths = ModernDriverPaths.of(name, home);
         Path layerDb = tree.resolve(ModernFiles.LAYERDB);
-        Map<String, LayerEntry> layerEntries = realFolder(problems, context.root(), layerDb.resolve(ModernFiles.SHA256))
+        Map<String, LayerEntry> layerEntries = real.check(problems, layerDb.resolve(ModernFiles.SHA256))
                 ? ModernLayerDb.readLayers(problems, layerDb) : Map.of();
         ModernLayers modernLayers = new ModernLayers(problems, context, paths, layerEntries);
         Map<String, Layer> layers = modernLayers.layers();
         problems.flushTo(sink);
 
-        List<ImageEntry> entries = readImageDb(problems, context.root(), tree.resolve(ModernFiles.IMAGEDB));
+        List<ImageEntry> entries = readImageDb(problems, real, tree.resolve(ModernFiles.IMAGEDB));
         problems.flushTo(sink);
         List<Image> images = images(sink, tree, entries, new ModernImages(sink, name, paths.imageLayerKind(), layers));
         Map<String, Instant> lastTagTimes = new HashMap<>();
         entries.stream().filter(e -> e.lastUpdated() != null).forEach(e -> lastTagTimes.put(e.id(), e.lastUpdated()));
 
-        Map<String, ContainerLayer> containerLayers = new HashMap<>();
-        if (realFolder(sink, context.root(), layerDb.resolve(ModernFiles.MOUNTS))) {
-            for (MountEntry mount : ModernLayerDb.readMounts(sink, layerDb).values()) {
-                containerLayers.put(mount.containerId(), modernLayers.containerLayer(mount));
-            }
-        }
+        Map<String, ContainerLayer> containerLayers = real.check(sink, layerDb.resolve(ModernFiles.MOUNTS))
+                ? containerLayers(sink, layerDb, modernLayers) : Map.of();
         problems.flushTo(sink);
         return new ImageDbLayout(name, images, new ArrayList<>(layers.values()), containerLayers, lastTagTimes);
     }
 
-    private static List<ImageEntry> readImageDb(ModernProblems problems, Path root, Path imageDb) {
-        boolean real = realFolder(problems, root, imageDb.resolve(ModernFiles.CONTENT).resolve(ModernFiles.SHA256))
-                && realFolder(problems, root, imageDb.resolve(ModernFiles.METADATA).resolve(ModernFiles.SHA256));
-        return real ? ModernImageDb.read(problems, imageDb) : List.of();
+    private static List<ImageEntry> readImageDb(ModernProblems problems, RealFolders real, Path imageDb) {
+        boolean readable = real.check(problems, imageDb.resolve(ModernFiles.CONTENT).resolve(ModernFiles.SHA256))
+                && real.check(problems, imageDb.resolve(ModernFiles.METADATA).resolve(ModernFiles.SHA256));
+        return readable ? ModernImageDb.read(problems, imageDb) : List.of();
+    }
+
+    /** The layers of every container that has a {@code layerdb/mounts/<id>} folder; the checks report to the layers' sink. */
+    private static Map<String, ContainerLayer> containerLayers(ModernProblems problems, Path layerDb,
+                                                               ModernLayers modernLayers) {
+        Map<String, ContainerLayer> containerLayers = new HashMap<>();
+        for (MountEntry mount : ModernLayerDb.readMounts(problems, layerDb).values()) {
+            containerLayers.put(mount.containerId(), modernLayers.containerLayer(mount));
+        }
+        return containerLayers;
     }
 
     /** Builds every image with its tags and checked parent, in id order. */
@@ -115,15 +122,28 @@ public final class ImageDbLayout implements ImageStore {
         return images;
     }
 
-    /** A metadata folder that is a symlink is reported and not read: it could lead out of the root. */
-    private static boolean realFolder(ModernProblems problems, Path root, Path dir) {
-        for (Path at = dir; at != null && at.startsWith(root) && !at.equals(root); at = at.getParent()) {
-            if (Files.isSymbolicLink(at)) {
-                problems.problem(at, "image metadata folder is a symlink: not followed; its contents are not listed");
-                return false;
-            }
+    /** Refuses metadata folders reached through a symlink (it could lead out of the root); reports each once. */
+    private static final class RealFolders {
+        private final Path root;
+        private final Set<Path> reported = new HashSet<>();
+
+        RealFolders(Path root) {
+            this.root = root;
         }
-        return true;
+
+        /** @return true when no folder from the root down to {@code dir} is a symlink */
+        boolean check(ModernProblems problems, Path dir) {
+            for (Path at = dir; at != null && at.startsWith(root) && !at.equals(root); at = at.getParent()) {
+                if (Files.isSymbolicLink(at)) {
+                    if (reported.add(at)) {
+                        problems.problem(at, "image metadata folder is a symlink: not followed;"
+                                + " its contents are not listed");
+                    }
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     @Override

@@ -507,8 +507,13 @@ class ImageDbLayoutDamageTest {
 
         ImageDbLayoutTest.Read read = read(b.root());
 
-        assertThat(read.problems()).extracting(Problem::path).contains(layerdb.toString());
+        assertThat(read.problems().get(0).path()).isEqualTo(layerdb.toString());
+        assertThat(read.problems().get(0).message()).contains("symlink: not followed");
+        assertThat(read.problems()).extracting(Problem::path).containsOnlyOnce(layerdb.toString());
+        assertThat(read.problems().subList(1, read.problems().size())).extracting(Problem::message)
+                .allMatch(m -> m.contains("has no layerdb entry"));
         assertThat(read.store().layers()).isEmpty();
+        assertThat(read.image(good.id()).layers()).extracting(Layer::cacheId).containsOnlyNulls();
     }
 
     private static Map<String, String> nullValued(String key) {

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A large root reads in seconds: each file is read once, chains are memoised, files are read on a few
- * threads. The default run uses 400 images over 700 layers (building the root takes most of the
- * time); {@code -Ddrydock.scale=25} gives 10,000 images over 19,900 layers, the size the reader is
+ * threads. The default run uses 200 images over 350 layers (building the root takes most of the
+ * time); {@code -Ddrydock.scale=50} gives 10,000 images over 19,900 layers, the size the reader is
  * meant for (about 2 s of CPU on a warm JVM; building that root takes minutes).
  */
 class ImageDbLayoutScaleTest {
@@ -25,14 +25,15 @@ class ImageDbLayoutScaleTest {
     @Test
     void thousandsOfImagesReadWithinSeconds() throws Exception {
         int scale = Integer.getInteger("drydock.scale", 1);
-        int images = 400 * scale;
+        int images = 200 * scale;
+        int baseCount = Math.min(100, images / 4);
         ModernRootBuilder b = ModernRootBuilder.create(tmp.resolve("docker"), "overlay2").deferTagStore();
         List<BuiltImage> bases = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < baseCount; i++) {
             bases.add(b.image().layer("base " + i).build());
         }
-        for (int i = 0; i < images - 100; i++) {
-            b.image().layers(bases.get(i % 100)).layer("one " + i).layer("two " + i)
+        for (int i = 0; i < images - baseCount; i++) {
+            b.image().layers(bases.get(i % baseCount)).layer("one " + i).layer("two " + i)
                     .emptyStep("CMD [\"run\"]").tag("example/app" + (i % 50) + ":" + i).build();
         }
         b.writeTagStore();
@@ -43,8 +44,8 @@ class ImageDbLayoutScaleTest {
 
         assertThat(read.problems()).isEmpty();
         assertThat(read.store().images()).hasSize(images);
-        assertThat(read.store().layers()).hasSize(100 + 2 * (images - 100));
-        assertThat(read.store().images()).filteredOn(i -> !i.repoTags().isEmpty()).hasSize(images - 100)
+        assertThat(read.store().layers()).hasSize(baseCount + 2 * (images - baseCount));
+        assertThat(read.store().images()).filteredOn(i -> !i.repoTags().isEmpty()).hasSize(images - baseCount)
                 .allSatisfy(i -> assertThat(i.layers()).hasSize(3));
         assertThat(read.store().images()).extracting(Image::size).doesNotContain(-1L);
         System.out.printf("read %d images, %d layers in %d ms%n", images, read.store().layers().size(), millis);
