@@ -59,7 +59,7 @@ final class ModernImages {
         long size = size(imageLayers, config);
         return new Image(entry.id(), refs.tags(), refs.digests(), parentId,
                 time(entry.source(), what + ": created", config.created()), size, size, config.architecture(),
-                config.os(), config.author(), config.comment(), config.dockerVersion(), runConfig(config.config()),
+                config.os(), config.author(), comment(config), config.dockerVersion(), runConfig(config.config()),
                 history(entry, imageLayers), imageLayers, driver, entry.source());
     }
 
@@ -107,6 +107,18 @@ final class ModernImages {
             path.forEach(id -> done.put(id, Boolean.TRUE));
         }
         return parents;
+    }
+
+    /**
+     * As {@code docker inspect}: the config's {@code comment}, or else the last history step's
+     * ({@code docker commit -m} and {@code docker import -m} write it only there).
+     */
+    private static String comment(ImageConfigV2Json config) {
+        if ((config.comment() == null || config.comment().isEmpty()) && !config.history().isEmpty()) {
+            String last = config.history().get(config.history().size() - 1).comment();
+            return last != null ? last : config.comment();
+        }
+        return config.comment();
     }
 
     /** The image's layers, base first; a missing one is a placeholder with no cache id and no path. */

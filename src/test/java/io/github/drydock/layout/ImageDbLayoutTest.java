@@ -173,6 +173,18 @@ class ImageDbLayoutTest {
     }
 
     @Test
+    void commentFallsBackToTheLastHistoryStepAsDockerInspectShowsIt() throws Exception {
+        ModernRootBuilder b = ModernRootBuilder.create(tmp.resolve("docker"), "overlay2");
+        BuiltImage committed = b.image().layer("x").history("comment", "commit of c-run").build();
+        BuiltImage own = b.image().layer("y").set("comment", "own").history("comment", "step").build();
+
+        Read read = read(b.root());
+
+        assertThat(read.image(committed.id()).comment()).isEqualTo("commit of c-run");
+        assertThat(read.image(own.id()).comment()).isEqualTo("own");
+    }
+
+    @Test
     void imageWithNoLayersHasSizeZeroAndNoLayers() throws Exception {
         ModernRootBuilder b = ModernRootBuilder.create(tmp.resolve("docker"), "overlay2");
         BuiltImage built = b.image().emptyStep("/bin/sh -c #(nop)  LABEL a=b").build();

@@ -158,6 +158,12 @@ public final class ModernRootBuilder {
             return this;
         }
 
+        /** Sets a key of the last history step (e.g. {@code comment}, as {@code docker commit -m} writes it). */
+        public ImageBuilder history(String key, Object value) {
+            history.get(history.size() - 1).put(key, value);
+            return this;
+        }
+
         /** Sets a top-level key of the image config (null removes it). */
         public ImageBuilder set(String key, Object value) {
             if (value == null) {
