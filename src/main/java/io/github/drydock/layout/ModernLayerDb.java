@@ -155,7 +155,11 @@ final class ModernLayerDb {
         return Optional.empty();
     }
 
+    /** Shortens evidence text for a message and masks control characters, which could forge lines. */
     static String abbreviate(String text) {
-        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+        String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+        StringBuilder clean = new StringBuilder(shown.length());
+        shown.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return clean.toString();
     }
 }

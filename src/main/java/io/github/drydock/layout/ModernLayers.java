@@ -166,22 +166,30 @@ final class ModernLayers {
         if (expected.isEmpty()) {
             return Optional.empty();
         }
-        BasicFileAttributes attributes = attributes(expected.get());
-        if (attributes != null && attributes.isDirectory() && realParents(expected.get().getParent())) {
-            return expected;
-        }
-        Optional<Path> resolved = attributes == null || !realParents(expected.get().getParent()) ? Optional.empty()
-                : context.followInsideRoot(expected.get());
-        if (attributes != null && resolved.isEmpty()) {
-            problems.problem(expected.get(), what + ": its driver folder is a symlink out of the root: not followed");
+        Path path = expected.get();
+        if (!realParents(path.getParent())) {
+            problems.problem(path, what + ": its driver folder lies behind a symlink: not followed");
             return Optional.empty();
         }
-        if (resolved.isEmpty() || !Files.isDirectory(resolved.get(), LinkOption.NOFOLLOW_LINKS)) {
-            problems.problem(expected.get(), what + ": its driver folder is gone"
+        BasicFileAttributes attributes = attributes(path);
+        if (attributes == null) {
+            problems.problem(path, what + ": its driver folder is gone"
                     + " (deleted, or the " + paths.driver() + " folder was not copied with the root)");
             return Optional.empty();
         }
-        return resolved;
+        if (attributes.isDirectory()) {
+            return expected;
+        }
+        Optional<Path> target = attributes.isSymbolicLink() ? context.followInsideRoot(path) : Optional.empty();
+        if (attributes.isSymbolicLink() && target.isEmpty()) {
+            problems.problem(path, what + ": its driver folder is a symlink out of the root: not followed");
+            return Optional.empty();
+        }
+        if (target.isEmpty() || !Files.isDirectory(target.get(), LinkOption.NOFOLLOW_LINKS)) {
+            problems.problem(path, what + ": its driver folder is not a folder (or a symlink to a missing one)");
+            return Optional.empty();
+        }
+        return target;
     }
 
     /** The file's own attributes (a symlink is not followed), or null when it does not exist. */

@@ -516,6 +516,64 @@ class ImageDbLayoutDamageTest {
         assertThat(read.image(good.id()).layers()).extracting(Layer::cacheId).containsOnlyNulls();
     }
 
+    @Test
+    void aufsDiffFolderSymlinkedInsideTheRootIsFollowed() throws Exception {
+        root("aufs");
+        BuiltImage migrated = b.image().layer("old").build();
+        Path diff = b.home().resolve("diff").resolve(migrated.top().cacheId());
+        Path moved = TestFiles.mkdirs(b.root().resolve("graph").resolve(migrated.top().cacheId()).resolve("layer"));
+        deleteTree(diff);
+        Files.createSymbolicLink(diff, Path.of("/var/lib/docker/graph/" + migrated.top().cacheId() + "/layer"));
+
+        ImageDbLayoutTest.Read read = read(b.root());
+
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.image(migrated.id()).layers().get(0).path()).isEqualTo(moved);
+    }
+
+    @Test
+    void driverFolderSymlinkedOutOfTheRootIsNotFollowed() throws Exception {
+        root("vfs");
+        BuiltImage bad = b.image().layer("evil").build();
+        Path dir = b.home().resolve("dir").resolve(bad.top().cacheId());
+        deleteTree(dir);
+        Files.createSymbolicLink(dir, Path.of("/etc"));
+
+        Problem problem = only(read(b.root()));
+
+        assertThat(problem.path()).isEqualTo(dir.toString());
+        assertThat(problem.message()).contains("driver folder is a symlink out of the root: not followed");
+    }
+
+    @Test
+    void driverFolderBehindASymlinkIsNotFollowed() throws Exception {
+        root("overlay2");
+        BuiltImage bad = b.image().layer("evil").build();
+        Path dir = b.home().resolve(bad.top().cacheId());
+        Path elsewhere = TestFiles.mkdirs(tmp.resolve("elsewhere/diff"));
+        deleteTree(dir);
+        Files.createSymbolicLink(dir, elsewhere.getParent());
+
+        ImageDbLayoutTest.Read read = read(b.root());
+
+        Problem problem = only(read);
+        assertThat(problem.path()).isEqualTo(dir.resolve("diff").toString());
+        assertThat(problem.message()).contains("driver folder lies behind a symlink: not followed");
+        assertThat(read.image(bad.id()).layers().get(0).path()).isNull();
+    }
+
+    @Test
+    void controlCharactersFromEvidenceNeverReachAMessage() throws Exception {
+        root("overlay2");
+        BuiltImage bad = b.image().layer("x").build();
+        Path cacheId = bad.top().layerDbDir(b).resolve("cache-id");
+        Files.writeString(cacheId, "abc\nFAKE: all good\u001b[2J".translateEscapes());
+
+        Problem problem = only(read(b.root()));
+
+        assertThat(problem.message()).contains("'abc?FAKE: all good?[2J'").doesNotContain("\n").doesNotContain("\u001b");
+    }
+
     private static Map<String, String> nullValued(String key) {
         Map<String, String> map = new java.util.HashMap<>();
         map.put(key, null);
