@@ -74,25 +74,25 @@ final class ModernDriverCheck {
 
     private void checkLink(ModernOverlay2Paths overlay2, String id, String what) {
         Path file = overlay2.idDir(id).orElseThrow().resolve(ModernOverlay2Paths.LINK);
-        Optional<String> name = text(file, what + ": overlay2 link file", true);
+        Optional<String> name = text(file, what + ": " + overlay2.driver() + " link file", true);
         if (name.isEmpty()) {
             return;
         }
         if (overlay2.shortLink(name.get()).isEmpty()) {
-            problems.problem(file, what + ": overlay2 link '" + ModernLayerDb.abbreviate(name.get())
+            problems.problem(file, what + ": " + overlay2.driver() + " link '" + ModernLayerDb.abbreviate(name.get())
                     + "' is not a short name");
             return;
         }
         Optional<String> target = resolve(overlay2, name.get());
         if (target.isPresent() && !target.get().equals(id)) {
-            problems.problem(file, what + ": overlay2 link l/" + name.get() + " points at layer folder "
+            problems.problem(file, what + ": " + overlay2.driver() + " link l/" + name.get() + " points at layer folder "
                     + target.get() + ", not at this one (" + id + ")");
         }
     }
 
     private void checkLower(ModernOverlay2Paths overlay2, String id, String what, List<String> ancestors) {
         Path file = overlay2.idDir(id).orElseThrow().resolve(ModernOverlay2Paths.LOWER);
-        Optional<String> text = text(file, what + ": overlay2 lower file", !ancestors.isEmpty());
+        Optional<String> text = text(file, what + ": " + overlay2.driver() + " lower file", !ancestors.isEmpty());
         if (text.isEmpty()) {
             return;
         }
@@ -100,14 +100,14 @@ final class ModernDriverCheck {
         try {
             names = ModernOverlay2Paths.parseLower(text.get(), file);
         } catch (DockerStorageException e) {
-            problems.problem(file, what + ": broken overlay2 lower file: " + e.getMessage());
+            problems.problem(file, what + ": broken " + overlay2.driver() + " lower file: " + e.getMessage());
             return;
         }
         List<Optional<String>> lower = new ArrayList<>();
         for (String name : names) {
             lower.add(resolve(overlay2, name));
         }
-        compare(file, what, "lower", names.stream().map(n -> ModernOverlay2Paths.LINK_DIR + "/" + n).toList(),
+        compare(file, what, ModernOverlay2Paths.LOWER, names.stream().map(n -> ModernOverlay2Paths.LINK_DIR + "/" + n).toList(),
                 lower, ancestors);
     }
 
@@ -156,21 +156,21 @@ final class ModernDriverCheck {
         Path link = overlay2.shortLink(name).orElseThrow();
         Optional<Path> target = context.followInsideRoot(link);
         if (target.isPresent() && target.get().equals(link)) {
-            problems.problem(link, "overlay2 short link l/" + name + (Files.exists(link, LinkOption.NOFOLLOW_LINKS)
+            problems.problem(link, overlay2.driver() + " short link l/" + name + (Files.exists(link, LinkOption.NOFOLLOW_LINKS)
                     ? " is not a symlink" : " is missing (a lower file names it)"));
             return Optional.empty();
         }
         if (target.isEmpty()) {
-            problems.problem(link, "overlay2 short link l/" + name + " points outside the root ("
+            problems.problem(link, overlay2.driver() + " short link l/" + name + " points outside the root ("
                     + linkText(link) + "): not followed");
             return Optional.empty();
         }
         Optional<String> id = overlay2.idOfDiffDir(target.get());
         if (id.isEmpty()) {
-            problems.problem(link, "overlay2 short link l/" + name + " points at " + linkText(link)
+            problems.problem(link, overlay2.driver() + " short link l/" + name + " points at " + linkText(link)
                     + ", not at a layer's diff folder");
         } else if (!Files.isDirectory(target.get(), LinkOption.NOFOLLOW_LINKS)) {
-            problems.problem(link, "overlay2 short link l/" + name + " is dangling: " + linkText(link) + " is gone");
+            problems.problem(link, overlay2.driver() + " short link l/" + name + " is dangling: " + linkText(link) + " is gone");
         }
         return id;
     }
