@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Finds the Docker root in what the user opened and tells its generation and drivers, reading only
@@ -108,30 +107,31 @@ public final class RootDetector {
     }
 
     private static Detected classify(Path root, Path filesystemRoot, List<String> notes) {
-        List<String> modernDrivers = subfolders(root.resolve(IMAGE)).stream()
-                .filter(d -> Files.isDirectory(root.resolve(IMAGE).resolve(d).resolve("imagedb"))
-                        || Files.isDirectory(root.resolve(IMAGE).resolve(d).resolve("layerdb")))
-                .toList();
+        List<String> modernDrivers = ModernRootSignals.metadataDrivers(root);
         List<String> legacyDrivers = legacyTagDrivers(root);
         boolean hasGraph = Files.isDirectory(root.resolve(GRAPH));
-        boolean containerdStore = hasContainerdImageStore(root);
+        Optional<Path> containerdStore = ModernRootSignals.containerdStore(root, filesystemRoot);
+        boolean modernContent = modernDrivers.stream()
+                .anyMatch(d -> ModernRootSignals.hasContent(root.resolve(IMAGE).resolve(d)));
         Generation generation;
-        if (!modernDrivers.isEmpty()) {
+        if (!modernDrivers.isEmpty() && (modernContent || containerdStore.isEmpty())) {
             generation = Generation.MODERN;
             if (hasGraph) {
                 notes.add("graph/ is left over from a pre-1.10 daemon: the 1.10+ image/ metadata is read");
             }
-        } else if (containerdStore) {
+            containerdStore.ifPresent(store -> notes.add("the containerd image store (" + root.relativize(store)
+                    + "/) holds images too; only the graph driver's images are listed"));
+        } else if (containerdStore.isPresent()) {
             generation = Generation.CONTAINERD;
-            notes.add("images live in the containerd image store (containerd/); reading them is not supported yet:"
-                    + " containers and volumes are still listed");
+            notes.add(ModernRootSignals.containerdNote(root, containerdStore.get()));
         } else if (hasGraph || !legacyDrivers.isEmpty()) {
             generation = Generation.LEGACY;
         } else {
             generation = Generation.UNKNOWN;
         }
         List<String> metadataDrivers = generation == Generation.MODERN ? modernDrivers : legacyDrivers;
-        String active = pickActive(root, generation, metadataDrivers);
+        String active = generation == Generation.MODERN ? ModernRootSignals.pickActive(root, modernDrivers, notes)
+                : pickActive(root, generation, metadataDrivers);
         List<Driver> drivers = new ArrayList<>();
         for (String name : DRIVER_NAMES) {
             Path home = root.resolve(name);
@@ -141,6 +141,14 @@ public final class RootDetector {
             }
             boolean readable = !name.equals("devicemapper") && !name.equals("zfs") && !name.equals("windowsfilter");
             drivers.add(new Driver(name, home, name.equals(active), readable, hasHome ? countLayers(name, home) : 0));
+        }
+        for (String name : metadataDrivers) {
+            if (!DRIVER_NAMES.contains(name)) {
+                // a driver drydock does not know (a plugin, a future one): listed, never read
+                Path home = root.resolve(name);
+                boolean hasHome = Files.isDirectory(home, LinkOption.NOFOLLOW_LINKS);
+                drivers.add(new Driver(name, home, name.equals(active), false, hasHome ? countLayers(name, home) : 0));
+            }
         }
         return new Detected(root, filesystemRoot, generation, drivers, notes);
     }
@@ -208,19 +216,6 @@ public final class RootDetector {
         }
         result.sort(null);
         return result;
-    }
-
-    private static boolean hasContainerdImageStore(Path root) {
-        Path containerd = root.resolve(CONTAINERD);
-        if (!Files.isDirectory(containerd, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        try (Stream<Path> walk = Files.walk(containerd, 3)) {
-            return walk.anyMatch(p -> p.getFileName().toString().equals("io.containerd.content.v1.content")
-                    && Files.isDirectory(p.resolve("blobs"), LinkOption.NOFOLLOW_LINKS));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     /** A root holds at least one folder or file that only a Docker root has. */
