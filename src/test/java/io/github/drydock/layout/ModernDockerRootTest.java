@@ -52,13 +52,17 @@ class ModernDockerRootTest {
         Path docker = tmp.resolve("docker");
         TestFiles.write(docker.resolve("containerd/daemon/io.containerd.content.v1.content/blobs/sha256")
                 .resolve("5".repeat(64)), "{}");
-        TestFiles.mkdirs(docker.resolve("containers").resolve("c".repeat(64)));
+        TestFiles.write(docker.resolve("containers").resolve("c".repeat(64)).resolve("config.v2.json"),
+                "{\"ID\":\"" + "c".repeat(64) + "\",\"Name\":\"/web\",\"Image\":\"sha256:" + "5".repeat(64)
+                        + "\",\"Created\":\"2026-01-02T03:04:05Z\",\"Config\":{\"Image\":\"nginx:1\"},"
+                        + "\"State\":{\"Running\":false,\"StartedAt\":\"0001-01-01T00:00:00Z\"}}");
 
         DockerRoot root = DockerRoot.open(docker);
 
         assertThat(root.generation()).isEqualTo(Generation.CONTAINERD);
         assertThat(root.images()).isEmpty();
         assertThat(root.notes()).singleElement().asString().startsWith("images live in the containerd image store");
+        assertThat(root.containers()).extracting(c -> c.name() + " " + c.imageRef()).containsExactly("/web nginx:1");
         assertThat(root.problems()).isEmpty();
     }
 }
