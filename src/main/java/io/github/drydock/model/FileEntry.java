@@ -2,6 +2,7 @@ package io.github.drydock.model;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -83,6 +84,40 @@ public record FileEntry(String path, FileType type, int mode, long uid, long gid
             return Optional.empty();
         }
         return Optional.of(layerId + "@" + device + ":" + inode);
+    }
+
+    /** Equal when every component is; attribute values are compared by content, not identity. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof FileEntry o)) {
+            return false;
+        }
+        return path.equals(o.path) && type == o.type && mode == o.mode && uid == o.uid && gid == o.gid
+                && size == o.size && Objects.equals(mtime, o.mtime) && Objects.equals(atime, o.atime)
+                && Objects.equals(ctime, o.ctime) && Objects.equals(linkTarget, o.linkTarget)
+                && devMajor == o.devMajor && devMinor == o.devMinor && sameAttributes(xattrs, o.xattrs)
+                && Objects.equals(layerId, o.layerId) && Objects.equals(source, o.source) && device == o.device
+                && inode == o.inode && linkCount == o.linkCount;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(path, type, mode, uid, gid, size, mtime, linkTarget, layerId, source, inode);
+    }
+
+    private static boolean sameAttributes(Map<String, byte[]> a, Map<String, byte[]> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, byte[]> e : a.entrySet()) {
+            if (!Arrays.equals(e.getValue(), b.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
