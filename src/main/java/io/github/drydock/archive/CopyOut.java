@@ -3,7 +3,6 @@ package io.github.drydock.archive;
 import com.sun.security.auth.module.UnixSystem;
 import io.github.drydock.model.DockerStorageException;
 import io.github.drydock.model.FileEntry;
-import io.github.drydock.model.FileType;
 import io.github.drydock.model.Problem;
 import io.github.drydock.union.UnionView;
 

@@ -9,7 +9,6 @@ import io.github.drydock.model.DockerStorageException;
 import io.github.drydock.model.FileEntry;
 import io.github.drydock.model.FileType;
 import io.github.drydock.model.Layer;
-import io.github.drydock.model.LayerKind;
 import io.github.drydock.model.Problem;
 import io.github.drydock.model.ShadowedEntry;
 
@@ -27,7 +26,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -82,20 +80,7 @@ public final class UnionView {
      */
     public static UnionView of(List<Layer> layers, ContainerLayer container, NodeInspector inspector) {
         ProblemLog log = new ProblemLog();
-        List<ViewLayer> stack = new ArrayList<>();
-        if (container != null) {
-            String id = container.mountId() != null ? container.mountId() : String.valueOf(container.path());
-            add(stack, log, id, container.path(), container.kind(), container.driver(), "read-write layer");
-            if (container.kind() == LayerKind.DIFF && container.initPath() != null) {
-                String initId = container.initId() != null ? container.initId() : id + "-init";
-                add(stack, log, initId, container.initPath(), LayerKind.DIFF, container.driver(), "init layer");
-            }
-        }
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            Layer layer = layers.get(i);
-            add(stack, log, layer.id(), layer.path(), layer.kind(), layer.driver(), "layer");
-        }
-        return new UnionView(cutBelowSnapshot(stack), inspector, log);
+        return new UnionView(ViewStacks.forImage(layers, container, log), inspector, log);
     }
 
     /**
@@ -106,7 +91,8 @@ public final class UnionView {
      * @return the view
      */
     public static UnionView ofStack(List<ViewLayer> topFirst, NodeInspector inspector) {
-        return new UnionView(cutBelowSnapshot(topFirst), inspector, new ProblemLog());
+        ProblemLog log = new ProblemLog();
+        return new UnionView(ViewStacks.readable(topFirst, log), inspector, log);
     }
 
     /**
@@ -119,33 +105,6 @@ public final class UnionView {
      */
     public static UnionView ofFolder(Path folder, String id, NodeInspector inspector) {
         return ofStack(List.of(ViewLayer.snapshot(id, folder)), inspector);
-    }
-
-    private static void add(List<ViewLayer> stack, ProblemLog log, String id, Path path, LayerKind kind,
-                            String driver, String role) {
-        String what = role + " " + id + " (" + driver + ")";
-        if (kind == LayerKind.UNREADABLE) {
-            log.add(String.valueOf(path), what + " cannot be read offline: its files are missing from the view,"
-                    + " and files it deleted may show");
-        } else if (path == null) {
-            log.add(id, what + ": its folder is missing: its files are missing from the view");
-        } else if (Files.isSymbolicLink(path) || !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            log.add(path.toString(), what + ": " + path + " is not a folder (a symlink is not followed):"
-                    + " its files are missing from the view");
-        } else {
-            stack.add(new ViewLayer(id, path, kind, WhiteoutEncoding.forLayer(driver, kind)));
-        }
-    }
-
-    private static List<ViewLayer> cutBelowSnapshot(List<ViewLayer> topFirst) {
-        List<ViewLayer> kept = new ArrayList<>();
-        for (ViewLayer layer : topFirst) {
-            kept.add(layer);
-            if (layer.kind() == LayerKind.SNAPSHOT) {
-                break;
-            }
-        }
-        return kept;
     }
 
     /** @return the layers read, top first (the lowest may be a snapshot) */
@@ -220,7 +179,7 @@ public final class UnionView {
         if (first.isEmpty()) {
             return Stream.empty();
         }
-        Iterator<FileEntry> iterator = new Walker(first.get());
+        Iterator<FileEntry> iterator = new Walker(first.get(), folder -> children(folder, false));
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
                 Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
@@ -363,44 +322,5 @@ public final class UnionView {
     private static FileEntry syntheticRoot() {
         return new FileEntry("/", FileType.DIR, 0755, 0, 0, 0, Instant.EPOCH, null, null, null, 0, 0, Map.of(),
                 "", null, 0, 0, 1);
-    }
-
-    /** Depth-first, pre-order, lazily merging one folder at a time. */
-    private final class Walker implements Iterator<FileEntry> {
-        private final Deque<Iterator<MergedChild>> levels = new ArrayDeque<>();
-        private MergedChild first;
-
-        Walker(MergedChild first) {
-            this.first = first;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (first != null) {
-                return true;
-            }
-            while (!levels.isEmpty() && !levels.peek().hasNext()) {
-                levels.pop();
-            }
-            return !levels.isEmpty();
-        }
-
-        @Override
-        public FileEntry next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            MergedChild next;
-            if (first != null) {
-                next = first;
-                first = null;
-            } else {
-                next = levels.peek().next();
-            }
-            if (next.entry().type() == FileType.DIR) {
-                levels.push(children(next, false).iterator());
-            }
-            return next.entry();
-        }
     }
 }
