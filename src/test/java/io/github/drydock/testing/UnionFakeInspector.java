@@ -20,6 +20,7 @@ public final class UnionFakeInspector implements NodeInspector {
     private final Map<Path, int[]> devices = new HashMap<>();
     private final Map<Path, FileType> types = new HashMap<>();
     private final Map<Path, Map<String, byte[]>> attributes = new HashMap<>();
+    private final Map<Path, long[]> owners = new HashMap<>();
     private String limitation;
     private int xattrCalls;
 
@@ -43,7 +44,24 @@ public final class UnionFakeInspector implements NodeInspector {
 
     /** Declares an extended attribute. */
     public UnionFakeInspector xattr(Path path, String name, String value) {
-        attributes.computeIfAbsent(path, p -> new HashMap<>()).put(name, value.getBytes());
+        return xattr(path, name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Declares an extended attribute with a binary value. */
+    public UnionFakeInspector xattr(Path path, String name, byte[] value) {
+        attributes.computeIfAbsent(path, p -> new HashMap<>()).put(name, value.clone());
+        return this;
+    }
+
+    /** Makes a node look owned by {@code uid:gid}. */
+    public UnionFakeInspector owner(Path path, long uid, long gid) {
+        owners.put(path, new long[] {uid, gid});
+        return this;
+    }
+
+    /** Makes {@code path} (an existing placeholder) look like a node of another type (e.g. a socket). */
+    public UnionFakeInspector type(Path path, FileType type) {
+        types.put(path, type);
         return this;
     }
 
@@ -66,12 +84,11 @@ public final class UnionFakeInspector implements NodeInspector {
     @Override
     public Node stat(Path path) throws IOException {
         Node node = real.stat(path);
-        FileType type = types.get(path);
-        if (type == null) {
-            return node;
-        }
-        int[] numbers = devices.getOrDefault(path, new int[] {0, 0});
-        return new Node(type, node.mode(), node.uid(), node.gid(), 0, node.mtime(), node.atime(), node.ctime(),
+        long[] owner = owners.getOrDefault(path, new long[] {node.uid(), node.gid()});
+        FileType type = types.getOrDefault(path, node.type());
+        int[] numbers = devices.getOrDefault(path, new int[] {node.devMajor(), node.devMinor()});
+        long size = types.containsKey(path) ? 0 : node.size();
+        return new Node(type, node.mode(), owner[0], owner[1], size, node.mtime(), node.atime(), node.ctime(),
                 numbers[0], numbers[1], node.device(), node.inode(), node.linkCount());
     }
 
