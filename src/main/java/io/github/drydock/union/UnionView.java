@@ -306,7 +306,7 @@ public final class UnionView {
             }
         }
         if (stack.isEmpty()) {
-            problems.add("/", "no readable layer: the view is empty");
+            // an image without layers is empty; unreadable layers were reported when the stack was built
             return new MergedChild(syntheticRoot(), List.of());
         }
         ViewLayer top = stack.get(0);

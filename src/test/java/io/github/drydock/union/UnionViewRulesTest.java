@@ -354,4 +354,14 @@ class UnionViewRulesTest {
         assertThat(Files.readString(hidden.entry().source())).isEqualTo("KEY");
         assertThat(hidden.entry().size()).isEqualTo(3);
     }
+
+    @Test
+    void imageWithoutLayersIsAnEmptyRoot() throws IOException {
+        UnionView view = UnionView.of(List.of(), null, NodeInspector.system());
+
+        assertThat(view.root().type()).isEqualTo(FileType.DIR);
+        assertThat(view.list("/")).isEmpty();
+        assertThat(view.walk().map(FileEntry::path).toList()).containsExactly("/");
+        assertThat(view.problems()).isEmpty();
+    }
 }
