@@ -254,6 +254,39 @@ class ExportWriterTest {
                 "srv/", "srv/new.txt");
     }
 
+    @Test
+    void hardLinkWhoseFirstNameWasDeletedAboveBecomesARegularFile() throws IOException {
+        UnionLayers stack = new UnionLayers(tmp.resolve("layers"), "aufs");
+        Path base = stack.diff("base");
+        write(base.resolve("data/a-first.txt"), "shared\n");
+        Files.createLink(base.resolve("data/b-second.txt"), base.resolve("data/a-first.txt"));
+        Files.createLink(base.resolve("data/c-third.txt"), base.resolve("data/a-first.txt"));
+        UnionLayers.aufsWhiteout(stack.diff("top"), "data/a-first.txt");
+
+        List<Member> members = TarReading.read(export(UnionView.of(stack.layers(), null, NodeInspector.system())));
+
+        assertThat(names(members)).containsExactly("data/", "data/b-second.txt", "data/c-third.txt");
+        assertThat(member(members, "data/b-second.txt")).extracting(Member::type, Member::text)
+                .containsExactly('0', "shared\n");
+        assertThat(member(members, "data/c-third.txt")).extracting(Member::type, Member::link)
+                .containsExactly('1', "data/b-second.txt");
+    }
+
+    @Test
+    void inodesSharedAcrossLayersAreNotHardLinks() throws IOException {
+        UnionLayers stack = new UnionLayers(tmp.resolve("layers"), "overlay");
+        Path root = stack.snapshot("image-root");
+        write(root.resolve("etc/a.conf"), "shared inode\n");
+        var container = stack.container("ctr", LayerKind.DIFF);
+        Files.createDirectories(container.path().resolve("etc"));
+        Files.createLink(container.path().resolve("etc/b.conf"), root.resolve("etc/a.conf"));
+
+        List<Member> members = TarReading.read(export(UnionView.of(stack.layers(), container, NodeInspector.system())));
+
+        assertThat(member(members, "etc/a.conf")).extracting(Member::type, Member::text).containsExactly('0', "shared inode\n");
+        assertThat(member(members, "etc/b.conf")).extracting(Member::type, Member::text).containsExactly('0', "shared inode\n");
+    }
+
     static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
