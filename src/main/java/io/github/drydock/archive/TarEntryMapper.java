@@ -169,7 +169,8 @@ public final class TarEntryMapper {
         for (char c : name.toCharArray()) {
             ascii.append(c < 0x80 ? c : '_');
         }
-        String cut = ascii.length() > USTAR_NAME_LIMIT - 1 ? ascii.substring(0, USTAR_NAME_LIMIT - 1) : ascii.toString();
+        int limit = USTAR_NAME_LIMIT - 1;
+        String cut = ascii.length() > limit ? ascii.substring(0, limit) : ascii.toString();
         return folder && !cut.endsWith("/") ? cut + "/" : cut;
     }
 

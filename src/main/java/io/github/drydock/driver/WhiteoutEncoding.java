@@ -89,7 +89,8 @@ public enum WhiteoutEncoding {
         if (name.startsWith(WHITEOUT_PREFIX)) {
             String target = name.substring(WHITEOUT_PREFIX.length());
             // ".wh.", ".wh.." and ".wh..." name nothing that may be deleted (Docker 29 rejects them)
-            return target.isEmpty() || target.equals(".") || target.equals("..") ? NodeRole.INTERNAL : NodeRole.WHITEOUT;
+            boolean nothing = target.isEmpty() || target.equals(".") || target.equals("..");
+            return nothing ? NodeRole.INTERNAL : NodeRole.WHITEOUT;
         }
         return NodeRole.ENTRY;
     }

@@ -66,6 +66,39 @@ public record FileEntry(String path, FileType type, int mode, long uid, long gid
         return type == FileType.DIR;
     }
 
+    /**
+     * The mode as {@code ls -l} prints it, e.g. {@code drwxr-xr-x}, {@code -rwsr-xr-x}, {@code drwxrwxrwt},
+     * {@code crw-rw-rw-}.
+     *
+     * @return ten characters
+     */
+    public String modeString() {
+        char kind = switch (type) {
+            case FILE -> '-';
+            case DIR -> 'd';
+            case SYMLINK -> 'l';
+            case CHAR -> 'c';
+            case BLOCK -> 'b';
+            case FIFO -> 'p';
+            case SOCKET -> 's';
+        };
+        StringBuilder out = new StringBuilder().append(kind);
+        String letters = "rwxrwxrwx";
+        for (int i = 0; i < 9; i++) {
+            out.append((mode & (0400 >> i)) != 0 ? letters.charAt(i) : '-');
+        }
+        special(out, 3, 04000, 's');
+        special(out, 6, 02000, 's');
+        special(out, 9, 01000, 't');
+        return out.toString();
+    }
+
+    private void special(StringBuilder out, int index, int bit, char letter) {
+        if ((mode & bit) != 0) {
+            out.setCharAt(index, out.charAt(index) == 'x' ? letter : Character.toUpperCase(letter));
+        }
+    }
+
     /** @return {@link #mode()} with the type bits of {@link #type()}, as in {@code st_mode} */
     public int fullMode() {
         return type.modeBits() | mode;

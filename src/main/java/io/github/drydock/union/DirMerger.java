@@ -100,12 +100,14 @@ final class DirMerger {
 
     private Listing list(Contribution copy) {
         try {
-            Listing listing = LayerDirectory.list(copy.layer().path(), copy.folder(), copy.layer().encoding(), inspector);
+            ViewLayer layer = copy.layer();
+            Listing listing = LayerDirectory.list(layer.path(), copy.folder(), layer.encoding(), inspector);
             problems.addAll(listing.problems());
             return listing;
         } catch (IOException | RuntimeException e) {
             problems.add(copy.folder().toString(), "cannot list " + copy.folder() + " (layer " + copy.layer().id()
-                    + "): " + e.getMessage() + " — its entries are missing from the view");
+                    + "): " + e.getMessage() + " — its entries are missing from the view, and files it deleted"
+                    + " may show");
             return null;
         }
     }

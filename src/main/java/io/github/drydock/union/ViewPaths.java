@@ -85,22 +85,29 @@ final class ViewPaths {
                     throw new DockerStorageException("too many levels of symbolic links resolving " + path
                             + " in the view (more than " + MAX_SYMLINK_HOPS + "; a symlink loop?)", null);
                 }
-                String target = entry.get().linkTarget();
                 resolved.remove(resolved.size() - 1);
-                if (target.isEmpty()) {
+                if (!follow(entry.get().linkTarget(), todo, resolved)) {
                     return Optional.empty();
-                }
-                if (target.startsWith("/")) {
-                    resolved.clear();
-                }
-                List<String> parts = List.of(target.split("/"));
-                for (int i = parts.size() - 1; i >= 0; i--) {
-                    todo.push(parts.get(i));
                 }
             } else if (!last && entry.get().type() != FileType.DIR) {
                 return Optional.empty();
             }
         }
         return lookup.find(join(resolved));
+    }
+
+    /** Puts a link's target in front of the names still to resolve; false for an empty target. */
+    private static boolean follow(String target, Deque<String> todo, List<String> resolved) {
+        if (target.isEmpty()) {
+            return false;
+        }
+        if (target.startsWith("/")) {
+            resolved.clear();
+        }
+        List<String> parts = List.of(target.split("/"));
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            todo.push(parts.get(i));
+        }
+        return true;
     }
 }
