@@ -1,0 +1,261 @@
+package io.github.drydock.driver;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads extended attributes of every namespace through the system's {@code getfattr}, because Java can
+ * only read {@code user.*}. A process per node would be far too slow, so nodes are read in batches: the
+ * first folders of a layer one folder at a time (a folder and its children in one call: cheap for
+ * {@code ls}), then the whole layer in one recursive call (cheap for a walk). Only nodes that carry
+ * attributes are kept in memory.
+ */
+final class GetfattrBatches {
+    /** The program, from the {@code attr} package. */
+    static final String PROGRAM = "getfattr";
+    /** Namespaces worth reading: never {@code security.selinux}, which every file has on some hosts. */
+    private static final String NAME_PATTERN = "^(user\\.|trusted\\.|security\\.capability$)";
+    private static final int FOLDER_BATCHES_PER_LAYER = 16;
+    private static final int MAX_ARGUMENTS = 1000;
+    private static final int CACHED_FOLDERS = 64;
+    private static final String FILE_HEADER = "# file: ";
+
+    private final Map<Path, Integer> folderBatches = new HashMap<>();
+    private final Map<Path, Scan> layers = new HashMap<>();
+    private final Map<Path, Scan> folders = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Scan> eldest) {
+            return size() > CACHED_FOLDERS;
+        }
+    };
+
+    /** Attributes by absolute path string, plus per-path errors reported by getfattr. */
+    record Scan(Map<String, Map<String, byte[]>> attributes, Map<String, String> errors) {
+        Map<String, byte[]> lookup(Path path) throws IOException {
+            String key = path.toString();
+            String error = errors.get(key);
+            if (error != null) {
+                throw new IOException("getfattr: " + key + ": " + error);
+            }
+            return attributes.getOrDefault(key, Map.of());
+        }
+    }
+
+    /** Probes that the program runs. */
+    static boolean available() {
+        try {
+            Process p = new ProcessBuilder(PROGRAM, "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    Map<String, byte[]> read(Path layerRoot, Path path) throws IOException {
+        Scan whole = layers.get(layerRoot);
+        if (whole != null) {
+            return whole.lookup(path);
+        }
+        Path folder = path.equals(layerRoot) || path.getParent() == null ? path : path.getParent();
+        Scan scan = folders.get(folder);
+        if (scan == null) {
+            int done = folderBatches.getOrDefault(layerRoot, 0);
+            List<String> arguments = done < FOLDER_BATCHES_PER_LAYER ? folderArguments(folder) : null;
+            if (arguments == null) {
+                whole = run(true, List.of(layerRoot.toString()));
+                layers.put(layerRoot, whole);
+                return whole.lookup(path);
+            }
+            folderBatches.put(layerRoot, done + 1);
+            scan = runChunked(arguments);
+            folders.put(folder, scan);
+        }
+        return scan.lookup(path);
+    }
+
+    /**
+     * The folder and its children as arguments; null when a name does not survive the trip through a
+     * Java string (not valid UTF-8): then only a recursive scan, which takes names from the kernel, finds it.
+     */
+    private static List<String> folderArguments(Path folder) throws IOException {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(folder.toString());
+        if (Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
+                for (Path child : children) {
+                    String name = child.toString();
+                    if (name.indexOf('\uFFFD') >= 0) {
+                        return null;
+                    }
+                    arguments.add(name);
+                }
+            }
+        }
+        return arguments;
+    }
+
+    private Scan runChunked(List<String> arguments) throws IOException {
+        Map<String, Map<String, byte[]>> attributes = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        for (int from = 0; from < arguments.size(); from += MAX_ARGUMENTS) {
+            Scan part = run(false, arguments.subList(from, Math.min(arguments.size(), from + MAX_ARGUMENTS)));
+            attributes.putAll(part.attributes());
+            errors.putAll(part.errors());
+        }
+        return new Scan(attributes, errors);
+    }
+
+    private static Scan run(boolean recursive, List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(PROGRAM, "--absolute-names", "--no-dereference", "-d",
+                "-e", "hex", "-m", NAME_PATTERN));
+        if (recursive) {
+            command.add("-R");
+        }
+        command.add("--");
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        Thread drain = new Thread(() -> drain(process.getErrorStream(), stderr), "getfattr-stderr");
+        drain.setDaemon(true);
+        drain.start();
+        Map<String, Map<String, byte[]>> attributes;
+        try (InputStream stdout = process.getInputStream()) {
+            attributes = parse(stdout);
+        }
+        try {
+            int exit = process.waitFor();
+            drain.join();
+            Map<String, String> errors = errors(stderr.toString(StandardCharsets.UTF_8));
+            if (exit != 0 && errors.isEmpty()) {
+                throw new IOException("getfattr failed with exit code " + exit + ": "
+                        + stderr.toString(StandardCharsets.UTF_8).trim());
+            }
+            return new Scan(attributes, errors);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroy();
+            throw new IOException("interrupted while reading extended attributes", e);
+        }
+    }
+
+    private static void drain(InputStream in, ByteArrayOutputStream sink) {
+        byte[] buffer = new byte[4096];
+        try (in) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (sink.size() < 64 * 1024) {
+                    sink.write(buffer, 0, n);
+                }
+            }
+        } catch (IOException e) {
+            // the process died; its exit code tells the rest
+        }
+    }
+
+    /** Lines {@code getfattr: <path>: <message>} become path → message. */
+    static Map<String, String> errors(String stderr) {
+        Map<String, String> errors = new HashMap<>();
+        for (String line : stderr.split("\n")) {
+            if (line.startsWith(PROGRAM + ": ")) {
+                String rest = line.substring(PROGRAM.length() + 2);
+                int split = rest.lastIndexOf(": ");
+                if (split > 0) {
+                    errors.put(rest.substring(0, split), rest.substring(split + 2));
+                }
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Parses {@code getfattr -d -e hex} output: blocks of {@code # file: <name>} then {@code key=0x<hex>}
+     * lines. Names escape {@code \}, newline and other control bytes as {@code \ooo}; other bytes are raw.
+     *
+     * @param in the output, read to its end
+     * @return absolute path string → attribute name → value
+     * @throws IOException when reading fails
+     */
+    static Map<String, Map<String, byte[]>> parse(InputStream in) throws IOException {
+        Map<String, Map<String, byte[]>> result = new HashMap<>();
+        String current = null;
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] == '\n') {
+                    current = parseLine(line.toByteArray(), current, result);
+                    line.reset();
+                } else {
+                    line.write(buffer[i]);
+                }
+            }
+        }
+        parseLine(line.toByteArray(), current, result);
+        return result;
+    }
+
+    private static String parseLine(byte[] raw, String current, Map<String, Map<String, byte[]>> result) {
+        String text = new String(unescape(raw), StandardCharsets.UTF_8);
+        if (text.startsWith(FILE_HEADER)) {
+            return text.substring(FILE_HEADER.length());
+        }
+        if (text.isEmpty() || current == null) {
+            return current;
+        }
+        int eq = text.indexOf('=');
+        String name = eq < 0 ? text : text.substring(0, eq);
+        byte[] value = eq < 0 ? new byte[0] : decodeValue(text.substring(eq + 1));
+        result.computeIfAbsent(current, k -> new HashMap<>()).put(name, value);
+        return current;
+    }
+
+    private static byte[] decodeValue(String value) {
+        if (value.startsWith("0x")) {
+            String hex = value.substring(2);
+            byte[] bytes = new byte[hex.length() / 2];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+            }
+            return bytes;
+        }
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            return value.substring(1, value.length() - 1).getBytes(StandardCharsets.UTF_8);
+        }
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Turns {@code \ooo} octal escapes back into bytes. */
+    static byte[] unescape(byte[] raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length);
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '\\' && i + 3 < raw.length && isOctal(raw[i + 1]) && isOctal(raw[i + 2])
+                    && isOctal(raw[i + 3])) {
+                out.write(((raw[i + 1] - '0') << 6) | ((raw[i + 2] - '0') << 3) | (raw[i + 3] - '0'));
+                i += 3;
+            } else {
+                out.write(raw[i]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean isOctal(byte b) {
+        return b >= '0' && b <= '7';
+    }
+}
