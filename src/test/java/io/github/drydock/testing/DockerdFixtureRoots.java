@@ -124,6 +124,17 @@ public final class DockerdFixtureRoots {
         return root.resolve("image").resolve(driver).resolve("imagedb/content/sha256").resolve(strip(imageId));
     }
 
+    /** @return the parent image id recorded in {@code imagedb/metadata/sha256/<id>/parent}, or null */
+    public static String parentOf(Path root, String driver, String imageId) {
+        Path parent = root.resolve("image").resolve(driver).resolve("imagedb/metadata/sha256").resolve(strip(imageId))
+                .resolve("parent");
+        try {
+            return Files.exists(parent) ? strip(read(parent)) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * @param root   the extracted data root
      * @param driver overlay2 or vfs
