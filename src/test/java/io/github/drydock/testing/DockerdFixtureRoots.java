@@ -214,13 +214,27 @@ public final class DockerdFixtureRoots {
 
     /** Runs a command, failing on a non-zero exit; returns its output. */
     public static String run(List<String> command) {
+        Outcome outcome = attempt(command);
+        if (outcome.exitCode() != 0) {
+            throw new IllegalStateException(command + " failed: " + outcome.output());
+        }
+        return outcome.output();
+    }
+
+    /** The exit code and merged output of a command. */
+    public record Outcome(int exitCode, String output) {
+    }
+
+    /** Runs a command and returns its exit code and merged output (10 minutes at most). */
+    public static Outcome attempt(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException(command + " failed: " + new String(output, StandardCharsets.UTF_8));
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command + " timed out");
             }
-            return new String(output, StandardCharsets.UTF_8);
+            return new Outcome(process.exitValue(), new String(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
