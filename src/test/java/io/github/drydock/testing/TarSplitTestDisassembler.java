@@ -1,5 +1,7 @@
 package io.github.drydock.testing;
 
+import io.github.drydock.archive.TarSplitCrc64;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +27,6 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class TarSplitTestDisassembler extends OutputStream {
     private static final int BLOCK = 512;
-    private static final long POLY = 0xD800000000000000L;
 
     private final OutputStream json;
     private final MessageDigest digest;
@@ -37,13 +38,14 @@ public final class TarSplitTestDisassembler extends OutputStream {
     private long padding;
     private int specialType;
     private boolean trailer;
+    private boolean closed;
     private int eofEnd;
     private String longName;
     private String paxPath;
     private Long paxSize;
     private String currentName;
     private long currentSize;
-    private long crc = ~0L;
+    private TarSplitCrc64 crc = new TarSplitCrc64();
     private long position;
     private long size;
 
@@ -156,7 +158,7 @@ public final class TarSplitTestDisassembler extends OutputStream {
         segment(pending.toByteArray());
         pending.reset();
         boolean headerOnly = "123456".indexOf(type) >= 0;
-        crc = ~0L;
+        crc = new TarSplitCrc64();
         startContent(headerOnly ? 0 : currentSize);
     }
 
@@ -180,7 +182,7 @@ public final class TarSplitTestDisassembler extends OutputStream {
             specialType = 0;
             return;
         }
-        String payload = currentSize > 0 ? "\"" + Base64.getEncoder().encodeToString(longBytes(~crc)) + "\"" : "null";
+        String payload = currentSize > 0 ? "\"" + Base64.getEncoder().encodeToString(crc.toBytes()) + "\"" : "null";
         line("{\"type\":1,\"name\":" + goString(currentName) + (currentSize > 0 ? ",\"size\":" + currentSize : "")
                 + ",\"payload\":" + payload + ",\"position\":" + position++ + "}");
     }
@@ -188,6 +190,10 @@ public final class TarSplitTestDisassembler extends OutputStream {
     /** Writes the end-of-archive segment (padding and both zero blocks), the rest, and an empty segment. */
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         byte[] rest = pending.toByteArray();
         int first = Math.min(rest.length, eofEnd);
         segment(java.util.Arrays.copyOfRange(rest, 0, first));
@@ -245,22 +251,7 @@ public final class TarSplitTestDisassembler extends OutputStream {
     }
 
     private void updateCrc(byte[] bytes, int offset, int length) {
-        long c = crc;
-        for (int i = offset; i < offset + length; i++) {
-            c ^= bytes[i] & 0xff;
-            for (int bit = 0; bit < 8; bit++) {
-                c = (c & 1) != 0 ? (c >>> 1) ^ POLY : c >>> 1;
-            }
-        }
-        crc = c;
-    }
-
-    private static byte[] longBytes(long value) {
-        byte[] out = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            out[i] = (byte) (value >>> (56 - 8 * i));
-        }
-        return out;
+        crc.update(bytes, offset, length);
     }
 
     private static String cString(byte[] bytes, int offset, int length) {
