@@ -1,6 +1,7 @@
 package io.github.drydock.archive;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,12 @@ sealed interface SaveLayerSource {
     record Spooled(Path file, String diffId, long size) implements SaveLayerSource {
         @Override
         public void writeTo(OutputStream out) throws IOException {
-            Files.copy(file, out);
+            byte[] buffer = new byte[TarSplitAssembler.BUFFER_BYTES];
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    out.write(buffer, 0, n);
+                }
+            }
         }
     }
 }
