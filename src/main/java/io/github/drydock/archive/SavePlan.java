@@ -8,7 +8,6 @@ import io.github.drydock.model.DockerStorageException;
 import io.github.drydock.model.Layer;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -77,7 +76,9 @@ final class SavePlan {
             for (SaveImage input : inputs) {
                 byId.putIfAbsent(input.imageId(), input);
                 Set<SaveReference> tags = refs.computeIfAbsent(input.imageId(), id -> new LinkedHashSet<>());
-                input.repoTags().forEach(tag -> tags.add(SaveReference.parse(tag)));
+                for (String tag : input.repoTags()) {
+                    tags.add(reference(tag, input.imageId()));
+                }
             }
             List<Planned> planned = new ArrayList<>();
             for (SaveImage input : byId.values()) {
@@ -87,6 +88,14 @@ final class SavePlan {
         } catch (IOException | RuntimeException e) {
             resolver.deleteSpooled();
             throw e;
+        }
+    }
+
+    private static SaveReference reference(String tag, String imageId) throws DockerStorageException {
+        try {
+            return SaveReference.parse(tag);
+        } catch (IllegalArgumentException e) {
+            throw new DockerStorageException("image " + imageId + ": cannot record the tag \"" + tag + "\": " + e.getMessage(), null, e);
         }
     }
 
@@ -133,7 +142,7 @@ final class SavePlan {
         List<SaveLayerResult> layers = new ArrayList<>();
         for (int i = 0; i < diffIds.size(); i++) {
             Layer layer = input.layers().get(i);
-            if (layer.diffId() != null && !Digests.hex(layer.diffId()).equals(diffIds.get(i))) {
+            if (layer.diffId() != null && !(Digests.isDigest(layer.diffId()) && Digests.hex(layer.diffId()).equals(diffIds.get(i)))) {
                 throw new DockerStorageException("image " + id + ": layer " + i + " (" + layer.id() + ") has diff id "
                         + layer.diffId() + " but the config records " + diffIds.get(i), layer.tarSplit());
             }

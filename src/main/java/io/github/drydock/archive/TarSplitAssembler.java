@@ -51,7 +51,7 @@ public final class TarSplitAssembler {
     public static LayerTarReport verify(Path tarSplit, Path layerDir, String expectedDiffId)
             throws DockerStorageException {
         try {
-            return new Run(tarSplit, layerDir, expectedDiffId, OutputStream.nullOutputStream(), false).run();
+            return new Run(tarSplit, layerDir, expected(expectedDiffId, tarSplit), OutputStream.nullOutputStream(), false).run();
         } catch (DockerStorageException e) {
             throw e;
         } catch (IOException e) {
@@ -73,7 +73,7 @@ public final class TarSplitAssembler {
      */
     public static LayerTarReport write(Path tarSplit, Path layerDir, String expectedDiffId, OutputStream out)
             throws IOException {
-        return new Run(tarSplit, layerDir, expectedDiffId, out, true).run();
+        return new Run(tarSplit, layerDir, expected(expectedDiffId, tarSplit), out, true).run();
     }
 
     /**
@@ -97,6 +97,13 @@ public final class TarSplitAssembler {
      */
     public static LayerTarReport write(Layer layer, OutputStream out) throws IOException {
         return write(requireTarSplit(layer), requireFolder(layer), layer.diffId(), out);
+    }
+
+    private static String expected(String diffId, Path tarSplit) throws DockerStorageException {
+        if (diffId != null && !Digests.isDigest(diffId)) {
+            throw new DockerStorageException("invalid diff id \"" + diffId + "\" for the layer of " + tarSplit, tarSplit);
+        }
+        return diffId == null ? null : Digests.hex(diffId);
     }
 
     static Path requireTarSplit(Layer layer) throws DockerStorageException {
@@ -130,7 +137,7 @@ public final class TarSplitAssembler {
         Run(Path tarSplit, Path layerDir, String expectedDiffId, OutputStream out, boolean failFast) {
             this.tarSplit = tarSplit;
             this.layerDir = layerDir;
-            this.expectedDiffId = expectedDiffId == null ? null : Digests.hex(expectedDiffId);
+            this.expectedDiffId = expectedDiffId;
             this.out = out;
             this.failFast = failFast;
         }

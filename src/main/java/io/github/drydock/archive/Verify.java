@@ -60,10 +60,10 @@ public final class Verify {
 
     private static VerifyLayer layer(int index, Layer layer, String diffId, String chainId) {
         String problem = "";
-        if (diffId == null) {
-            return new VerifyLayer(index, layer.id(), chainId, null, null, "no diff id recorded; cannot check the tar");
+        if (diffId == null || !Digests.isDigest(diffId)) {
+            return new VerifyLayer(index, layer.id(), chainId, null, null, "no valid diff id recorded (" + diffId + "); cannot check the tar");
         }
-        if (layer.diffId() != null && !Digests.hex(layer.diffId()).equals(Digests.hex(diffId))) {
+        if (layer.diffId() != null && !(Digests.isDigest(layer.diffId()) && Digests.hex(layer.diffId()).equals(Digests.hex(diffId)))) {
             problem = "the layer store records diff id sha256:" + layer.diffId() + " but the config sha256:" + diffId;
         }
         try {

@@ -62,8 +62,7 @@ class SaveWriterFixtureTest {
 
     static SaveImage image(Path root, String driver, String id, List<String> tags) throws DockerStorageException {
         Path config = DockerdFixtureRoots.configPath(root, driver, id);
-        byte[] bytes = DockerdFixtureRoots.readJson(config).isObject() ? readBytes(config) : null;
-        return SaveImage.read(config, tags, DockerdFixtureRoots.layersOf(root, driver, bytes),
+        return SaveImage.read(config, tags, DockerdFixtureRoots.layersOf(root, driver, readBytes(config)),
                 DockerdFixtureRoots.parentOf(root, driver, id));
     }
 

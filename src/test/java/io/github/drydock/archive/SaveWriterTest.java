@@ -119,6 +119,9 @@ class SaveWriterTest {
         assertThatThrownBy(() -> SaveWriter.write(List.of(new SaveImage(image.config(), List.of(),
                 List.of(noTarSplit, image.layers().get(1)), null)), SaveOptions.docker(), new ByteArrayOutputStream()))
                 .isInstanceOf(DockerStorageException.class).hasMessageContaining("has no tar-split file");
+        assertThatThrownBy(() -> SaveWriter.write(List.of(new SaveImage(image.config(), List.of("Bad:Tag"),
+                image.layers(), null)), SaveOptions.docker(), new ByteArrayOutputStream()))
+                .isInstanceOf(DockerStorageException.class).hasMessageContaining("cannot record the tag \"Bad:Tag\"");
     }
 
     @Test
