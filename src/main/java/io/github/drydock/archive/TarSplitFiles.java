@@ -1,0 +1,103 @@
+package io.github.drydock.archive;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the file a tar-split member names inside a layer folder, safely.
+ *
+ * <p>tar-split itself opens {@code filepath.Join(root, name)}: a leading {@code /} or {@code ./} is
+ * relative to the layer folder. drydock keeps that meaning but refuses any {@code ..} component outright
+ * (lexically, before touching the disk), and then walks the path one component at a time with
+ * {@code NOFOLLOW_LINKS}: every folder on the way must be a real folder and the file a regular file, so
+ * a symlink planted in a layer can never lead the reader out of it, and no FIFO or device is opened.
+ */
+final class TarSplitFiles {
+    private TarSplitFiles() {
+    }
+
+    /** The result of looking for a member's file. */
+    sealed interface Lookup permits Located, Unavailable {
+    }
+
+    /** A regular file found in the layer folder, with its size at the time it was looked at. */
+    record Located(Path file, long size) implements Lookup {
+    }
+
+    /** Why a member's file cannot be read. */
+    record Unavailable(LayerTarMismatch.Kind kind, String detail) implements Lookup {
+    }
+
+    /**
+     * Splits a member name into path components the way {@code filepath.Join} + {@code Clean} would,
+     * refusing what could leave the layer folder.
+     *
+     * @param name the member name
+     * @return its components, or empty when the name is unsafe ({@code ..}, empty after cleaning)
+     */
+    static Optional<List<String>> components(String name) {
+        List<String> parts = new ArrayList<>();
+        for (String part : name.split("/", -1)) {
+            if (part.equals("..")) {
+                return Optional.empty();
+            }
+            if (!part.isEmpty() && !part.equals(".")) {
+                parts.add(part);
+            }
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(parts));
+    }
+
+    /**
+     * Walks from the layer folder to the named file without following any symlink.
+     *
+     * @param layerDir   the layer folder (trusted: chosen by the caller)
+     * @param components the member's path components, from {@link #components}
+     * @return the file, or why it is unavailable
+     */
+    static Lookup locate(Path layerDir, List<String> components) {
+        Path current = layerDir;
+        try {
+            for (int i = 0; i < components.size(); i++) {
+                current = current.resolve(components.get(i));
+                BasicFileAttributes attributes = Files.readAttributes(current, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                boolean last = i == components.size() - 1;
+                String where = String.join("/", components.subList(0, i + 1));
+                if (attributes.isSymbolicLink()) {
+                    return new Unavailable(LayerTarMismatch.Kind.NOT_REGULAR,
+                            (last ? "it is" : where + " is") + " a symlink now; symlinks are not followed");
+                }
+                if (!last && !attributes.isDirectory()) {
+                    return new Unavailable(LayerTarMismatch.Kind.NOT_REGULAR, where + " is not a folder");
+                }
+                if (last && !attributes.isRegularFile()) {
+                    return new Unavailable(LayerTarMismatch.Kind.NOT_REGULAR, "it is " + describe(attributes) + " now");
+                }
+                if (last) {
+                    return new Located(current, attributes.size());
+                }
+            }
+            throw new IllegalArgumentException("no components");
+        } catch (NoSuchFileException e) {
+            return new Unavailable(LayerTarMismatch.Kind.MISSING, "not in " + layerDir);
+        } catch (IOException | InvalidPathException e) {
+            return new Unavailable(LayerTarMismatch.Kind.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static String describe(BasicFileAttributes attributes) {
+        if (attributes.isDirectory()) {
+            return "a folder";
+        }
+        return attributes.isOther() ? "a device, FIFO or socket" : "not a regular file";
+    }
+}
