@@ -20,5 +20,14 @@
  * {@code pkg/archive/archive.go} ({@code FileInfoHeader}, {@code addTarFile}), {@code changes.go},
  * {@code changes_unix.go}; checked against real {@code docker export} and {@code docker diff} output of
  * Docker 20.10 (overlay2 and vfs).
+ *
+ * <p>Repacking: {@code TarSplit*} streams Docker's tar-split records ({@code tar-split.json.gz},
+ * {@code tar-data.json.gz}) and rebuilds a layer's original tar byte for byte, checking each file's
+ * CRC-64 and the layer's sha256 against its diff id while streaming; {@code Save*} and {@code Oci*}
+ * write {@code docker save} archives (the 1.10–24 layout with {@code manifest.json}, legacy
+ * {@code <v1 id>/} folders and {@code repositories}) and OCI image layouts, as a tar or a folder,
+ * atomically; {@code Verify*} checks configs, chain ids and layers; {@code LegacyConfig*} builds the
+ * config Docker 1.10's migration gave a legacy image. Formats: spec/docker-modern-layout-and-archives.md
+ * §2, §3; spec/docker-legacy-layout.md §3.4, §9, §10.
  */
 package io.github.drydock.archive;
