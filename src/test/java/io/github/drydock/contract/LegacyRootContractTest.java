@@ -219,7 +219,11 @@ class LegacyRootContractTest {
             }
         }
         for (Map.Entry<String, String> tag : expected.tags().entrySet()) {
-            assertThat(root.image(tag.getKey())).containsSame(root.image(tag.getValue()).orElseThrow());
+            Image image = root.image(tag.getValue()).orElseThrow();
+            assertThat(root.image(tag.getKey())).containsSame(image);
+            if (tag.getKey().endsWith(":latest")) {
+                assertThat(root.image(tag.getKey().substring(0, tag.getKey().length() - 7))).containsSame(image);
+            }
         }
         for (Container c : root.containers()) {
             assertThat(root.container(c.id())).containsSame(c);
