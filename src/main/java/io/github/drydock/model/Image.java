@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param id            the image id, 64 hex ({@code sha256:} stripped)
  * @param repoTags      {@code repo:tag} references pointing at it
  * @param repoDigests   {@code repo@sha256:…} references pointing at it
- * @param parentId      the parent image id, or null
+ * @param parentId      the parent image id as recorded, or null; on damaged roots it may be missing or
+ *                      close a cycle (a problem says so): {@code layers} is always a finite chain
  * @param created       creation time, or null
  * @param size          legacy: the size of this image's own layer; modern: the sum of its layers; -1 unknown
  * @param virtualSize   the sum of the layer sizes from the base up to this image; -1 unknown

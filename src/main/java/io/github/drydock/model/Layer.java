@@ -8,7 +8,9 @@ import java.nio.file.Path;
  * @param id        legacy: the image (layer) id; modern: the chain id (64 hex)
  * @param diffId    the sha256 of the layer's uncompressed tar (64 hex), or null when not recorded
  * @param cacheId   the name of the driver folder holding the bytes (legacy: same as id)
- * @param parentId  the layer below (same id space as {@code id}), or null for a base layer
+ * @param parentId  the layer below as recorded (same id space as {@code id}), or null for a base layer; on
+ *                  damaged roots it may name a missing layer or close a cycle, so walk
+ *                  {@link Image#layers()} rather than following parent ids
  * @param driver    the driver name
  * @param kind      DIFF or SNAPSHOT or UNREADABLE
  * @param path      the folder with the layer's files (e.g. {@code overlay2/<cache id>/diff}), or null when missing
