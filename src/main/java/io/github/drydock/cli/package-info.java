@@ -48,7 +48,7 @@
  *           (the history command lists them newest first, imageId filled as docker history shows it:
  *           walking the local parent chain; null where docker prints &lt;missing&gt;)
  * layer    {"id", "diffId", "cacheId", "parentId", "driver", "kind": "DIFF"|"SNAPSHOT"|"UNREADABLE",
- *           "path", "size", "tarSplit"}
+ *           "path", "size", "tarSplit", "checksum"}
  * container {"id", "name" (with its leading "/"), "imageId", "imageRef", "created",
  *           "state": {"status", "running", "paused", "restarting", "oomKilled", "dead", "pid", "exitCode",
  *                     "error", "startedAt", "finishedAt"},

@@ -139,7 +139,7 @@ final class LegacyGraphAssembler {
             created[i] = json == null ? null : LegacyImageMapper.time(context, entry.json(), json.created());
             LegacyLayerLocator.Located where = located.get(id);
             layers[i] = new Layer(id, entry.diffId(), id, entry.parentId(), where.driver().driverName(),
-                    where.kind(), where.path(), sizes[i], entry.tarSplit());
+                    where.kind(), where.path(), sizes[i], entry.tarSplit(), entry.checksum());
             steps[i] = LegacyImageMapper.history(id, json, created[i], sizes[i]);
         }
         List<Image> images = new ArrayList<>(ids.size());

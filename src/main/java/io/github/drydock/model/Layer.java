@@ -16,7 +16,26 @@ import java.nio.file.Path;
  * @param path      the folder with the layer's files (e.g. {@code overlay2/<cache id>/diff}), or null when missing
  * @param size      the layer's own size in bytes as recorded, -1 when unknown
  * @param tarSplit  the tar-split file ({@code tar-split.json.gz} / {@code tar-data.json.gz}), or null
+ * @param checksum  the registry checksum recorded with the layer (legacy {@code graph/<id>/checksum}:
+ *                  {@code sha256:} of the compressed blob, or a 1.5 tarsum), or null
  */
 public record Layer(String id, String diffId, String cacheId, String parentId, String driver,
-                    LayerKind kind, Path path, long size, Path tarSplit) {
+                    LayerKind kind, Path path, long size, Path tarSplit, String checksum) {
+    /**
+     * A layer with no recorded registry checksum.
+     *
+     * @param id       see the record components
+     * @param diffId   see the record components
+     * @param cacheId  see the record components
+     * @param parentId see the record components
+     * @param driver   see the record components
+     * @param kind     see the record components
+     * @param path     see the record components
+     * @param size     see the record components
+     * @param tarSplit see the record components
+     */
+    public Layer(String id, String diffId, String cacheId, String parentId, String driver,
+                 LayerKind kind, Path path, long size, Path tarSplit) {
+        this(id, diffId, cacheId, parentId, driver, kind, path, size, tarSplit, null);
+    }
 }
