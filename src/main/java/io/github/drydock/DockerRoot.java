@@ -41,6 +41,7 @@ import java.util.stream.Stream;
  * <pre>{@code
  * DockerRoot root = DockerRoot.open(Path.of("/mnt/evidence"));
  * for (Volume v : root.volumes()) { ... }
+ * UnionView files = root.view(root.container("db").orElseThrow());   // merged, read-only, no mount
  * }</pre>
  *
  * <p>Nothing under the root is ever created, modified, locked or touched. Damage to one item is

@@ -136,9 +136,8 @@ final class CpCommand implements Callable<Integer> {
 
     private CopyOut.Result copy(ViewTarget target, CopyPlan plan) throws IOException {
         AtomicLongArray counted = new AtomicLongArray(2);
-        String what = "copying " + target.label() + ":" + plan.viewPath();
         try (Progress progress = Progress.start(app.err(), app.progressWanted(),
-                () -> what + ": " + counted.get(0) + " entries, " + HumanSize.format(counted.get(1)))) {
+                () -> "copying: " + counted.get(0) + " entries, " + HumanSize.format(counted.get(1)) + " in all")) {
             if (app.progressWanted()) {
                 count(target, plan.viewPath(), counted);
             }

@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 final class Progress implements AutoCloseable {
     /** How often the line is redrawn. */
     static final Duration PERIOD = Duration.ofMillis(500);
+    /** Longest line drawn: a line that wraps cannot be redrawn with a carriage return. */
+    static final int WIDTH = 79;
 
     private final PrintStream err;
     private final Supplier<String> status;
@@ -54,7 +56,7 @@ final class Progress implements AutoCloseable {
 
     private synchronized void draw() {
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        String line = Text.printable(status.get()) + "  " + seconds + " s";
+        String line = Text.truncate(Text.printable(status.get()) + "  " + seconds + " s", WIDTH);
         // pad over the previous line: it may have been longer
         err.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
         err.flush();

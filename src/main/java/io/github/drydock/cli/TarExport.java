@@ -85,8 +85,7 @@ final class TarExport {
     private static ExportResult write(DrydockCommand app, ViewTarget target, OutputStream out) throws IOException {
         TarCountingStream counting = new TarCountingStream(out);
         try (Progress progress = Progress.start(app.err(), app.progressWanted(),
-                () -> "exporting " + target.label() + ": " + counting.members() + " entries, "
-                        + HumanSize.format(counting.bytes()))) {
+                () -> "exporting: " + counting.members() + " entries, " + HumanSize.format(counting.bytes()))) {
             return ExportWriter.write(target.view(), counting);
         }
     }
