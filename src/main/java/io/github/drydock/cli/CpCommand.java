@@ -116,6 +116,10 @@ final class CpCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "the source must be TARGET:PATH, got '" + source + "'"
                     + hint);
         }
+        if (dest.equals("-")) {
+            throw new ParameterException(spec.commandLine(), "cp does not write a tar to stdout: use"
+                    + " 'drydock export TARGET' for a whole file system, or give a DEST folder");
+        }
         ViewTarget target = ViewTarget.find(app.openRoot(), parsed.reference());
         ViewPathArg path = ViewPathArg.parse(parsed.path());
         FileEntry entry = path.find(target.view(), followLink);

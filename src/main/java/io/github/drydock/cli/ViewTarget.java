@@ -83,8 +83,11 @@ public record ViewTarget(Kind kind, String id, String label, UnionView view, Lis
      */
     public static ViewTarget volume(DockerRoot root, String name) throws CliException, DockerStorageException {
         Volume volume = root.volume(name).orElseThrow(() -> new CliException("no such volume: " + name));
+        String folder = "/" + volume.name();
         List<Problem> about = root.problems().stream()
-                .filter(p -> p.path().contains(volume.name()) || p.message().contains(volume.name())).toList();
+                .filter(p -> p.path().contains(folder + "/") || p.path().endsWith(folder)
+                        || p.message().contains("volume " + volume.name()))
+                .toList();
         return new ViewTarget(Kind.VOLUME, volume.name(), "volume " + volume.name(), root.view(volume), about);
     }
 

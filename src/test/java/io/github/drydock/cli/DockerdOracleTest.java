@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *       {@code umoci unpack --rootless} makes from that archive (after {@code skopeo copy} to an OCI layout):
  *       paths, types, link targets, sizes and content hashes (modes and owners are not kept by a rootless
  *       unpack).</li>
+ *   <li>{@code drydock cp} run as root keeps owners, modes and mtimes as docker recorded them.</li>
  * </ul>
  * Needs root (whiteout devices and {@code trusted.overlay.opaque} must be extracted); the umoci part also
  * needs {@code skopeo} and {@code umoci}. Skipped otherwise.
@@ -131,6 +133,27 @@ class DockerdOracleTest {
             assertThat(view.problems()).as("problems of image %s", imageId).isEmpty();
             assertThat(fromView).as("%s image %s (%s)", driver, imageId.substring(0, 12), save.getFileName())
                     .containsExactlyEntriesOf(describe(work.resolve("bundle/rootfs")));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"vfs", "overlay2"})
+    void cpKeepsOwnersModesAndTimesWhenRunAsRoot(String driver) throws Exception {
+        ViewFixtureRoots.Extracted fixture = extracted(driver);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        CliRun cp = run("--root", fixture.root().toString(), "cp", "c-run:/home/user", out.toString());
+        assertThat(cp.code()).as(cp.err()).isZero();
+        Path user = out.resolve("user");
+        Path notes = user.resolve("notes.txt");
+        assertThat(Files.getAttribute(user, "unix:uid")).isEqualTo(1000);
+        assertThat(Files.getAttribute(notes, "unix:gid")).isEqualTo(1000);
+        assertThat(Files.getPosixFilePermissions(user)).isEqualTo(PosixFilePermissions.fromString("rwxr-x---"));
+        assertThat(Files.getPosixFilePermissions(notes)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+        Member expected = members(fixture.reference().resolve("export-c-run.tar")).stream()
+                .filter(m -> m.name().equals("home/user/notes.txt")).findFirst().orElseThrow();
+        assertThat(Files.getLastModifiedTime(notes).toInstant().getEpochSecond()).isEqualTo(expected.mtime());
+        try (InputStream in = Files.newInputStream(notes)) {
+            assertThat(sha256(in)).isEqualTo(expected.sha256());
         }
     }
 

@@ -293,6 +293,7 @@ class ViewCommandsTest {
         assertThat(drydock("ls").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(drydock("cp", MYSQL + ":/etc").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(drydock("cp", "/etc", "x").code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(drydock("cp", MYSQL + ":/etc", "-").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(drydock("export").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(drydock("diff").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(drydock("volume").code()).isEqualTo(ExitCodes.USAGE);
