@@ -32,7 +32,7 @@ final class LsCommand implements Callable<Integer> {
     private boolean recursive;
 
     @Option(names = "--deleted", description = "List what upper layers deleted or hid under PATH (at any depth),"
-            + " with the layer that hid it and the layer still holding it.")
+            + " with the layer that hid it and the layer still holding it (always a long table).")
     private boolean deleted;
 
     @Parameters(index = "0", paramLabel = "TARGET", description = "Container, image, or volume:NAME.")
