@@ -1,5 +1,7 @@
 package io.github.drydock;
 
+import io.github.drydock.archive.ContainerDiff;
+import io.github.drydock.driver.NodeInspector;
 import io.github.drydock.layout.ContainerStore;
 import io.github.drydock.layout.GraphLayout;
 import io.github.drydock.layout.ImageDbLayout;
@@ -10,6 +12,7 @@ import io.github.drydock.layout.RootDetector;
 import io.github.drydock.layout.VolumeStore;
 import io.github.drydock.model.AmbiguousReferenceException;
 import io.github.drydock.model.Container;
+import io.github.drydock.model.ContainerLayer;
 import io.github.drydock.model.DockerStorageException;
 import io.github.drydock.model.Driver;
 import io.github.drydock.model.Generation;
@@ -18,6 +21,7 @@ import io.github.drydock.model.Layer;
 import io.github.drydock.model.LogLine;
 import io.github.drydock.model.Problem;
 import io.github.drydock.model.Volume;
+import io.github.drydock.union.UnionView;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +41,7 @@ import java.util.stream.Stream;
  * <pre>{@code
  * DockerRoot root = DockerRoot.open(Path.of("/mnt/evidence"));
  * for (Volume v : root.volumes()) { ... }
+ * UnionView files = root.view(root.container("db").orElseThrow());   // merged, read-only, no mount
  * }</pre>
  *
  * <p>Nothing under the root is ever created, modified, locked or touched. Damage to one item is
@@ -230,6 +235,78 @@ public final class DockerRoot {
      */
     public Stream<LogLine> logs(Container container) throws DockerStorageException {
         return LogReader.lines(container);
+    }
+
+    /**
+     * The merged file system of an image: its layers, top first, over at most one full snapshot, as a
+     * container started from it would see them before its init layer.
+     *
+     * @param image an image of this root
+     * @return a fresh view with its own {@link NodeInspector#system() host inspector}; layers that cannot be
+     *         read are listed in its {@link UnionView#problems()}
+     */
+    public UnionView view(Image image) {
+        return UnionView.of(image.layers(), null, NodeInspector.system());
+    }
+
+    /**
+     * The merged file system of a container, as it was when the disk was copied: its read-write layer
+     * over its init layer over its image's layers (a snapshot driver's read-write layer is already
+     * complete and is read alone). Volumes and bind mounts are not part of it, as in {@code docker export}.
+     *
+     * <p>When the container's image is gone from the image store, the view holds the container's own
+     * layers alone (read-write and init): on a snapshot driver (vfs, btrfs) nothing is lost; on a diff
+     * driver the image's files are missing. That loss is already in {@link #problems()} since
+     * {@link #open(Path)} ("its image … is gone from the image store"); it is not repeated in the view.
+     *
+     * @param container a container of this root
+     * @return a fresh view with its own host inspector
+     * @throws DockerStorageException when no read-write layer was found for the container on this disk
+     */
+    public UnionView view(Container container) throws DockerStorageException {
+        return UnionView.of(imageLayers(container), layerOf(container), NodeInspector.system());
+    }
+
+    /**
+     * A volume's data folder seen as a view of one full snapshot (layer id = the volume name).
+     *
+     * @param volume a volume of this root
+     * @return a fresh view with its own host inspector
+     * @throws DockerStorageException when the volume's data folder is not on this disk
+     */
+    public UnionView view(Volume volume) throws DockerStorageException {
+        if (volume.path() == null) {
+            throw new DockerStorageException("volume " + volume.name() + " has no data folder on this disk", null);
+        }
+        return UnionView.ofFolder(volume.path(), volume.name(), NodeInspector.system());
+    }
+
+    /**
+     * What {@code docker diff} prints for a container: its own changes over its image and init layer,
+     * sorted by path. When its image is gone (see {@link #view(Container)}), a diff driver's changes are
+     * measured against the init layer alone, so changed image files show as added.
+     *
+     * @param container a container of this root
+     * @return the changes and what got in the way
+     * @throws DockerStorageException when the container has no readable read-write layer
+     */
+    public ContainerDiff.Result diff(Container container) throws DockerStorageException {
+        return ContainerDiff.of(imageLayers(container), layerOf(container), NodeInspector.system());
+    }
+
+    /** The image's layers, base first; none when the image is unknown or gone. */
+    private List<Layer> imageLayers(Container container) {
+        Image image = container.imageId() == null ? null : imagesById.get(container.imageId());
+        return image == null ? List.of() : image.layers();
+    }
+
+    private static ContainerLayer layerOf(Container container) throws DockerStorageException {
+        if (container.layer() == null) {
+            throw new DockerStorageException("container " + container.shortId() + " " + container.name()
+                    + " has no read-write layer on this disk: its files cannot be shown"
+                    + " (its image may still be listed with its own reference)", container.source());
+        }
+        return container.layer();
     }
 
     private static String stripDigestPrefix(String ref) {

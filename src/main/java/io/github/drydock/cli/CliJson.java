@@ -1,5 +1,6 @@
 package io.github.drydock.cli;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.drydock.json.Json;
+import io.github.drydock.model.FileEntry;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,16 +18,22 @@ import java.nio.file.Path;
 /**
  * The CLI's JSON output: the shared {@link Json#MAPPER} configuration, pretty-printed, with paths
  * written as plain strings (Jackson's default for {@link Path} is a {@code file://} URI, which
- * scripts would have to decode) and times as ISO-8601 UTC strings.
+ * scripts would have to decode), times as ISO-8601 UTC strings, and records as their components only.
  */
 public final class CliJson {
     /** The output mapper: a copy of the shared one, so its settings stay untouched. */
     public static final ObjectMapper MAPPER = Json.MAPPER.copy()
             .registerModule(new SimpleModule("drydock-cli").addSerializer(Path.class, ToStringSerializer.instance))
+            .addMixIn(FileEntry.class, RecordComponentsOnly.class)
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectWriter WRITER = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private CliJson() {
+    }
+
+    /** Keeps a file entry's convenience getters ({@code isRoot()}, {@code isDirectory()}) out of the JSON. */
+    @JsonIgnoreProperties({"root", "directory"})
+    private interface RecordComponentsOnly {
     }
 
     /**

@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
 @Command(name = "drydock", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Reads a Docker storage directory offline: no daemon, no root, no mount.",
         subcommands = {InfoCommand.class, ImagesCommand.class, HistoryCommand.class, InspectCommand.class,
-                ContainersCommand.class, VolumesCommand.class, LogsCommand.class, HelpCommand.class},
+                ContainersCommand.class, VolumesCommand.class, LogsCommand.class, LsCommand.class, CpCommand.class,
+                ExportCommand.class, DiffCommand.class, VolumeCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 success (problems go to stderr), 1 cannot produce what was asked"
                 + " (or --strict with problems), 2 usage error."})
 public final class DrydockCommand implements Callable<Integer> {
@@ -54,6 +55,7 @@ public final class DrydockCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
+    private final Terminals terminals;
 
     /**
      * @param out standard output
@@ -61,9 +63,20 @@ public final class DrydockCommand implements Callable<Integer> {
      * @param env the environment ({@value #ROOT_ENV} is read from it)
      */
     public DrydockCommand(PrintStream out, PrintStream err, Map<String, String> env) {
+        this(out, err, env, Terminals.NONE);
+    }
+
+    /**
+     * @param out       standard output
+     * @param err       standard error
+     * @param env       the environment ({@value #ROOT_ENV} is read from it)
+     * @param terminals which of {@code out} and {@code err} are terminals
+     */
+    public DrydockCommand(PrintStream out, PrintStream err, Map<String, String> env, Terminals terminals) {
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
         this.env = Map.copyOf(env);
+        this.terminals = Objects.requireNonNull(terminals, "terminals");
     }
 
     /** Without a command there is nothing to do: a usage error. */
@@ -89,6 +102,16 @@ public final class DrydockCommand implements Callable<Integer> {
     /** @return true with {@code --json} */
     boolean json() {
         return json;
+    }
+
+    /** @return which standard streams are terminals */
+    Terminals terminals() {
+        return terminals;
+    }
+
+    /** @return true when a progress line may be drawn: stderr is a terminal and the output is not JSON */
+    boolean progressWanted() {
+        return terminals.stderr() && !json;
     }
 
     /** @return standard output */

@@ -33,14 +33,15 @@ public final class Main {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = run(args, out, err);
+        int code = run(args, out, err, System.getenv(), Terminals.detect());
         out.flush();
         err.flush();
         System.exit(code);
     }
 
     /**
-     * Runs the command line in-process, without exiting.
+     * Runs the command line in-process, without exiting. The streams are taken as not being terminals:
+     * no progress line is drawn and a tar may be written to {@code out}.
      *
      * @param args the arguments
      * @param out  standard output (UTF-8)
@@ -53,7 +54,12 @@ public final class Main {
 
     /** As {@link #run(String[], PrintStream, PrintStream)}, with the environment given. */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandLine commandLine = new CommandLine(new DrydockCommand(out, err, env));
+        return run(args, out, err, env, Terminals.NONE);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, with the environment and the terminals given. */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Terminals terminals) {
+        CommandLine commandLine = new CommandLine(new DrydockCommand(out, err, env, terminals));
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         commandLine.setOut(outWriter);

@@ -5,7 +5,10 @@
  * Rendering is kept in pure functions of model records ({@link io.github.drydock.cli.ImageViews},
  * {@link io.github.drydock.cli.ImageTree}, {@link io.github.drydock.cli.ContainerViews},
  * {@link io.github.drydock.cli.VolumeViews}, {@link io.github.drydock.cli.InfoView},
- * {@link io.github.drydock.cli.LogViews}); the {@code *Command} classes only wire options to them.
+ * {@link io.github.drydock.cli.LogViews}, {@link io.github.drydock.cli.FileViews}); the {@code *Command} classes
+ * only wire options to them. The file-system commands read the merged views {@code DockerRoot} hands out
+ * ({@code union.UnionView}) and write with {@code archive}'s writers; a TARGET is resolved by
+ * {@link io.github.drydock.cli.ViewTarget} (container first, then image; {@code volume:NAME} for a volume).
  *
  * <h2>Usage</h2>
  * <pre>
@@ -17,7 +20,23 @@
  *   containers|ps [-a|--all] [--no-trunc] -a accepted and ignored: offline every container is listed
  *   volumes
  *   logs [-t|--timestamps] [--tail N|all] CONTAINER
+ *   ls [-l] [-R] [--deleted] TARGET [PATH]    browse a merged file system (PATH default /)
+ *   cp [--force] [-L|--follow-link] TARGET:PATH DEST
+ *                                         copy out like docker cp; summary on stderr
+ *   export [-o FILE|-] [--force] TARGET   flat tar like docker export (default -: stdout, never a terminal)
+ *   diff CONTAINER                        A/C/D lines like docker diff, sorted by path
+ *   volume export [-o FILE|-] [--force] NAME
+ *                                         tar of a volume's data folder
  * </pre>
+ * TARGET is a container (id, prefix, name), else an image (id, prefix, repo:tag, repo@digest);
+ * {@code volume:NAME} names a volume (name or unique prefix of a 64-hex name). In PATH, symlinks in the
+ * middle are followed inside the view (never on the host); a symlink as last name is the link itself unless
+ * PATH ends in {@code /} ({@code ls}) or {@code -L} is given ({@code cp}, as {@code docker cp}: the copy keeps the
+ * link's name); {@code cp}'s {@code SRC/.} copies a folder's content. {@code cp} splits TARGET:PATH at the first
+ * {@code :/}. Nothing existing is replaced or merged into without {@code --force}; a symlink on the host is never
+ * written through. An export FILE is written to a hidden temporary file beside it and renamed when complete
+ * (mode 0600: it may hold secrets). A progress line is drawn on stderr, redrawn every 0.5 s, only when stderr
+ * is a terminal and {@code --json} is not given.
  * The root is {@code --root}, else {@code $DRYDOCK_ROOT}, else {@code /var/lib/docker}; it may be a folder
  * above the Docker root (a mounted disk image). Global options may also follow the command.
  *
@@ -67,12 +86,25 @@
  *           images --json lists the images the table shows (-a adds intermediate ones); with --tree, every
  *           image sorted by id; containers newest first; volumes by name
  * logs     [{"stream": "stdout"|"stderr", "time", "text"}...] oldest first
+ * ls       {"items": [FILE...], "problems": [...]}  (the folder's children, the subtree with -R, or the entry itself)
+ * file     {"path", "type": "FILE"|"DIR"|"SYMLINK"|"CHAR"|"BLOCK"|"FIFO"|"SOCKET", "mode" (permission bits as a
+ *           number: 0644 = 420), "uid", "gid", "size", "mtime", "atime", "ctime", "linkTarget", "devMajor", "devMinor",
+ *           "xattrs": {name: base64}, "layerId" (the layer it comes from), "source" (its file on the disk),
+ *           "device", "inode", "linkCount"}
+ * ls --deleted  {"items": [{"entry": FILE, "hiddenBy": layer id, "reason": "WHITEOUT"|"OPAQUE"|"REPLACED"}...],
+ *           "problems": [...]}
+ * diff     {"items": [{"kind": "A"|"C"|"D", "path"}...], "problems": [...]}
+ * cp       {"target", "path" (view path copied), "destination", "files", "folders", "links", "special", "bytes",
+ *           "problems": [...]}
+ * export, volume export (with -o FILE only)
+ *          {"target", "output", "entries", "bytes" (file content), "skipped": [paths], "problems": [...]}
  * </pre>
  *
  * <h2>Exit codes</h2>
  * {@code 0} success (problems may have been reported); {@code 1} what was asked cannot be produced
- * (unknown or ambiguous reference, unreadable root, no log), or {@code --strict} and any problem
+ * (unknown or ambiguous reference, unreadable root, no log, no such path in the view, an existing
+ * destination without {@code --force}, a tar for a terminal, nothing copied), or {@code --strict} and any problem
  * was reported (after the output is printed); {@code 2} usage error (unknown command or option,
- * missing or malformed argument), with the usage on stderr.
+ * missing or malformed argument, {@code --json} with a tar on stdout), with the usage on stderr.
  */
 package io.github.drydock.cli;

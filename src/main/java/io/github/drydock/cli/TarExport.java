@@ -1,0 +1,109 @@
+package io.github.drydock.cli;
+
+import io.github.drydock.archive.ExportResult;
+import io.github.drydock.archive.ExportWriter;
+import io.github.drydock.model.Problem;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@code export} and {@code volume export} share: a view written as one flat tar to a file (whole or
+ * not at all, see {@link OutputFile}) or to stdout (never to a terminal), with a progress line on a
+ * terminal and a summary at the end.
+ */
+final class TarExport {
+    /** The output name meaning standard output. */
+    static final String STDOUT = "-";
+
+    private TarExport() {
+    }
+
+    /**
+     * The {@code --json} document of an export.
+     *
+     * @param target   what was exported, e.g. {@code container c-run (3b03d0aa1e9b)}
+     * @param output   the file written, or {@code -} for stdout
+     * @param entries  tar members written
+     * @param bytes    file content bytes written
+     * @param skipped  view paths left out on purpose (sockets)
+     * @param problems what went wrong on the way
+     */
+    record Summary(String target, String output, long entries, long bytes, List<String> skipped,
+                   List<Problem> problems) {
+        Summary {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(output, "output");
+            skipped = List.copyOf(skipped);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Exports a target.
+     *
+     * @param app    the command line
+     * @param target what to export
+     * @param output a file name or {@value #STDOUT}; with {@value #STDOUT} the caller has refused {@code --json}
+     * @param force  replace an existing file
+     * @return the exit code
+     * @throws CliException when stdout is a terminal, the file exists, or writing failed
+     * @throws IOException  when the target cannot be read at all
+     */
+    static int run(DrydockCommand app, ViewTarget target, String output, boolean force)
+            throws CliException, IOException {
+        ExportResult result;
+        if (STDOUT.equals(output)) {
+            if (app.terminals().stdout()) {
+                throw new CliException("refusing to write a tar archive to a terminal: give -o FILE,"
+                        + " or redirect stdout (drydock export TARGET > FILE.tar)");
+            }
+            result = write(app, target, app.out());
+            app.out().flush();
+            if (app.out().checkError()) {
+                throw new CliException("cannot write the tar archive to stdout (closed pipe or full disk?):"
+                        + " the archive is incomplete");
+            }
+        } else {
+            result = OutputFile.write(Path.of(output), force, out -> write(app, target, out));
+        }
+        List<Problem> problems = target.problems(result.problems());
+        Summary summary = new Summary(target.label(), output, result.entries(), result.bytes(), result.skipped(),
+                problems);
+        if (app.json()) {
+            app.printJson(summary);
+        } else {
+            text(summary).forEach(line -> app.err().print(Text.printable(line) + "\n"));
+        }
+        return app.finish(problems);
+    }
+
+    private static ExportResult write(DrydockCommand app, ViewTarget target, OutputStream out) throws IOException {
+        TarCountingStream counting = new TarCountingStream(out);
+        try (Progress progress = Progress.start(app.err(), app.progressWanted(),
+                () -> "exporting: " + counting.members() + " entries, " + HumanSize.format(counting.bytes()))) {
+            return ExportWriter.write(target.view(), counting);
+        }
+    }
+
+    /**
+     * The human summary (stderr).
+     *
+     * @param summary the export's summary
+     * @return one line, plus one per path left out (without line ends)
+     */
+    static List<String> text(Summary summary) {
+        List<String> lines = new ArrayList<>();
+        lines.add("exported " + summary.target() + " to " + (STDOUT.equals(summary.output()) ? "stdout"
+                : summary.output()) + ": " + summary.entries() + " entries, " + HumanSize.format(summary.bytes())
+                + " of file content");
+        for (String skipped : summary.skipped()) {
+            lines.add("left out " + skipped + ": a socket cannot be stored in a tar");
+        }
+        return lines;
+    }
+}
