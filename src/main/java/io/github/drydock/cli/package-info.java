@@ -17,7 +17,15 @@
  *   containers|ps [-a|--all] [--no-trunc] -a accepted and ignored: offline every container is listed
  *   volumes
  *   logs [-t|--timestamps] [--tail N|all] CONTAINER
+ *   save [--format docker|oci] -o FILE|DIR/|- IMAGE...     docker save, layers rebuilt from tar-split
+ *   commit [--format docker|oci] [-a AUTHOR] [-m MESSAGE] -o FILE|DIR/|- CONTAINER [REPO:TAG]
+ *   verify [--no-trunc] [IMAGE...]        every image when none is given; exit 1 when anything fails
  * </pre>
+ * {@code save}, {@code commit} and {@code verify} are built on {@link io.github.drydock.Repack}. For them the
+ * global {@code --strict} also means: never fall back to a re-made layer tar (nothing is written), and count
+ * layers that cannot be verified (no tar-split) as failures. {@code -o -} writes the archive to standard output
+ * (refused on a terminal); the human summary and warnings go to stderr, and so does the {@code --json}
+ * document in that case.
  * The root is {@code --root}, else {@code $DRYDOCK_ROOT}, else {@code /var/lib/docker}; it may be a folder
  * above the Docker root (a mounted disk image). Global options may also follow the command.
  *
@@ -67,6 +75,17 @@
  *           images --json lists the images the table shows (-a adds intermediate ones); with --tree, every
  *           image sorted by id; containers newest first; volumes by name
  * logs     [{"stream": "stdout"|"stderr", "time", "text"}...] oldest first
+ * save, commit {"output", "format": "docker"|"oci", "bytes", "exact",
+ *           "items": [{"reference", "sourceId", "legacy", "committed", "originalImageId" (null when unknown),
+ *                      "writtenImageId", "imageIdChanged", "repoTags": [],
+ *                      "layers": [{"id", "originalDiffId" (null when unknown), "writtenDiffId", "size", "exact",
+ *                                  "added", "reason", "mismatches": [MISMATCH...]}]}],
+ *           "warnings": [str], "problems": [PROBLEM...]}
+ * verify   {"items": [{"imageId", "repoTags": [], "legacy", "ok", "verified", "computedImageId",
+ *                      "layers": [{"index", "id", "diffId", "ok", "status": "OK"|"FAILED"|"UNVERIFIABLE",
+ *                                  "computedDiffId", "computedChainId", "mismatches": [MISMATCH...], "problem"}],
+ *                      "problems": [str]}], "problems": [PROBLEM...]}
+ * mismatch {"kind": "CHANGED"|"MISSING"|"NOT_REGULAR"|"UNREADABLE", "path", "detail"}
  * </pre>
  *
  * <h2>Exit codes</h2>
