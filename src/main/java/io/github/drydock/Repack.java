@@ -138,7 +138,8 @@ public final class Repack {
             if (layer.equals(commit.added())) {
                 fallback.writeContainer(commit.base().image().layers(), container.layer(), out);
             } else if (strict) {
-                throw new DockerStorageException("layer " + layer.id() + " cannot be rebuilt exactly (strict)", layer.path());
+                throw new DockerStorageException("layer " + layer.id() + " cannot be rebuilt exactly (strict)",
+                        layer.path());
             } else {
                 fallback.write(layer, out);
             }

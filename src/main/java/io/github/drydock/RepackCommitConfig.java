@@ -112,7 +112,8 @@ final class RepackCommitConfig {
         }
         array(config, "history").add(step);
         if (diffId != null) {
-            ObjectNode rootfs = config.path("rootfs").isObject() ? (ObjectNode) config.get("rootfs") : config.putObject("rootfs");
+            ObjectNode rootfs = config.path("rootfs").isObject() ? (ObjectNode) config.get("rootfs")
+                    : config.putObject("rootfs");
             rootfs.put("type", rootfs.path("type").asText("layers"));
             array(rootfs, "diff_ids").add(Digests.prefixed(diffId));
         }

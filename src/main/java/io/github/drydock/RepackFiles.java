@@ -23,7 +23,8 @@ final class RepackFiles {
      */
     static byte[] read(Path file, long max, String what) throws DockerStorageException {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile() || attributes.size() > max) {
                 throw new DockerStorageException(what + " " + file + " is not a regular file of at most " + max
                         + " bytes", file);

@@ -61,7 +61,8 @@ final class RepackResults {
         }
         boolean commit = source.commit() != null;
         String original = commit ? written.originalImageId() : prepared.originalImageId();
-        return new RepackImage(source.reference(), source.sourceId(), prepared.legacy(), commit, original, written.writtenImageId(),
+        return new RepackImage(source.reference(), source.sourceId(), prepared.legacy(), commit, original,
+                written.writtenImageId(),
                 written.repoTags(), layers);
     }
 

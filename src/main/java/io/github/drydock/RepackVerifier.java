@@ -77,7 +77,8 @@ final class RepackVerifier {
                     + checked.layerId());
         }
         if (rebuild != null && !rebuild.digestMatches()) {
-            problems.add("layer digest sha256:" + rebuild.computedDiffId() + " ≠ diff id sha256:" + rebuild.expectedDiffId());
+            problems.add("layer digest sha256:" + rebuild.computedDiffId() + " ≠ diff id sha256:"
+                    + rebuild.expectedDiffId());
         }
         RepackLayerCheck.Status status;
         if (checked.ok()) {
@@ -123,7 +124,8 @@ final class RepackVerifier {
             String problem = report.digestMatches() ? "" : "layer digest sha256:" + report.computedDiffId()
                     + " ≠ recorded diff id sha256:" + recorded + " (.migration-diffid)";
             return new RepackLayerCheck(0, layer.id(), recorded, report.ok() ? RepackLayerCheck.Status.OK
-                    : RepackLayerCheck.Status.FAILED, report.computedDiffId(), null, report.size(), report.mismatches(), problem);
+                    : RepackLayerCheck.Status.FAILED, report.computedDiffId(), null, report.size(), report.mismatches(),
+                    problem);
         } catch (DockerStorageException e) {
             return new RepackLayerCheck(0, layer.id(), recorded, RepackLayerCheck.Status.FAILED, null, null, -1,
                     List.of(), e.getMessage());
