@@ -8,8 +8,8 @@ import java.io.OutputStream;
 /**
  * Makes a layer tar when the original cannot be rebuilt byte-exactly (no tar-split, a changed or missing
  * file). The result is a new tar, so the layer gets a new diff id and the image a new image id; the save
- * reports both. Implemented by the union/export code, which knows how to tar a layer folder with Docker's
- * whiteout conventions.
+ * reports both. {@link SaveFallbackTar} is the implementation: a tar of the layer folder with Docker's whiteout
+ * conventions and Go's tar headers.
  */
 @FunctionalInterface
 public interface LayerFallback {

@@ -8,7 +8,9 @@ import io.github.drydock.model.Layer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,7 +30,22 @@ public final class Verify {
      * @return the report
      */
     public static VerifyReport image(String imageId, byte[] config, List<Layer> layers) {
+        return image(imageId, config, layers, new HashMap<>());
+    }
+
+    /**
+     * {@link #image(String, byte[], List)} sharing layer rebuilds between images: a layer several images
+     * share is read once.
+     *
+     * @param imageId the id the image is stored under
+     * @param config  the config bytes as stored
+     * @param layers  the image's layers, base first
+     * @param rebuilt rebuilds done so far, filled here (key: tar-split, folder and diff id)
+     * @return the report
+     */
+    public static VerifyReport image(String imageId, byte[] config, List<Layer> layers, Map<String, LayerTarReport> rebuilt) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(rebuilt, "rebuilt");
         String expected = Digests.hex(imageId);
         List<String> problems = new ArrayList<>();
         List<String> diffIds = diffIds(config, problems);
@@ -40,7 +57,7 @@ public final class Verify {
         for (int i = 0; i < layers.size(); i++) {
             String diffId = diffIds != null && i < diffIds.size() ? diffIds.get(i) : layers.get(i).diffId();
             String chainId = i < chainIds.size() ? chainIds.get(i) : null;
-            checked.add(layer(i, layers.get(i), diffId, chainId));
+            checked.add(layer(i, layers.get(i), diffId, chainId, rebuilt));
         }
         return new VerifyReport(expected, Digests.sha256Hex(config), checked, problems);
     }
@@ -54,11 +71,26 @@ public final class Verify {
      * @throws DockerStorageException when the config file cannot be read at all
      */
     public static VerifyReport imageFile(Path configFile, List<Layer> layers) throws DockerStorageException {
-        SaveImage read = SaveImage.read(configFile, List.of(), List.of(), null);
-        return image(configFile.getFileName().toString(), read.config(), layers);
+        return imageFile(configFile, layers, new HashMap<>());
     }
 
-    private static VerifyLayer layer(int index, Layer layer, String diffId, String chainId) {
+    /**
+     * {@link #imageFile(Path, List)} sharing layer rebuilds between images.
+     *
+     * @param configFile the config file
+     * @param layers     the image's layers, base first
+     * @param rebuilt    rebuilds done so far, filled here
+     * @return the report
+     * @throws DockerStorageException when the config file cannot be read at all
+     */
+    public static VerifyReport imageFile(Path configFile, List<Layer> layers, Map<String, LayerTarReport> rebuilt)
+            throws DockerStorageException {
+        SaveImage read = SaveImage.read(configFile, List.of(), List.of(), null);
+        return image(configFile.getFileName().toString(), read.config(), layers, rebuilt);
+    }
+
+    private static VerifyLayer layer(int index, Layer layer, String diffId, String chainId,
+                                     Map<String, LayerTarReport> rebuilt) {
         String problem = "";
         if (diffId == null || !Digests.isDigest(diffId)) {
             return new VerifyLayer(index, layer.id(), chainId, null, null, "no valid diff id recorded (" + diffId + "); cannot check the tar");
@@ -67,8 +99,14 @@ public final class Verify {
             problem = "the layer store records diff id sha256:" + layer.diffId() + " but the config sha256:" + diffId;
         }
         try {
-            LayerTarReport rebuild = TarSplitAssembler.verify(TarSplitAssembler.requireTarSplit(layer),
-                    TarSplitAssembler.requireFolder(layer), diffId);
+            Path tarSplit = TarSplitAssembler.requireTarSplit(layer);
+            Path folder = TarSplitAssembler.requireFolder(layer);
+            String key = tarSplit + "\0" + folder + "\0" + Digests.hex(diffId);
+            LayerTarReport rebuild = rebuilt.get(key);
+            if (rebuild == null) {
+                rebuild = TarSplitAssembler.verify(tarSplit, folder, diffId);
+                rebuilt.put(key, rebuild);
+            }
             return new VerifyLayer(index, layer.id(), chainId, Digests.hex(diffId), rebuild, problem);
         } catch (DockerStorageException e) {
             String message = problem.isEmpty() ? e.getMessage() : problem + "; " + e.getMessage();

@@ -11,6 +11,14 @@
  *       {@code docker cp}, never writing outside it or through a symlink.</li>
  *   <li>{@link io.github.drydock.archive.ContainerDiff}: the {@code A}/{@code C}/{@code D} lines of
  *       {@code docker diff}.</li>
+ *   <li>{@link io.github.drydock.archive.SaveWriter}: {@code docker save} archives (Docker 1.10–24 layout or OCI
+ *       layout), layers rebuilt byte for byte by {@link io.github.drydock.archive.TarSplitAssembler};
+ *       {@link io.github.drydock.archive.Verify} checks images the same way;
+ *       {@link io.github.drydock.archive.LegacyConfigBuilder} makes the config of a legacy image as the 1.10
+ *       migration did.</li>
+ *   <li>{@link io.github.drydock.archive.SaveFallbackTar}: the deterministic layer tar of a layer folder (or of a
+ *       container's own changes) when no exact rebuild is possible, with Go's tar headers, so an unchanged
+ *       overlay2 layer or a container commit hashes to the diff id Docker gave it.</li>
  *   <li>{@link io.github.drydock.archive.TarEntryMapper}: the one {@code FileEntry → TarArchiveEntry}
  *       mapping every tar writer shares (PAX for long names, big numbers and
  *       {@code security.capability}).</li>

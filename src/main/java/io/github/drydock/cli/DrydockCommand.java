@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
         description = "Reads a Docker storage directory offline: no daemon, no root, no mount.",
         subcommands = {InfoCommand.class, ImagesCommand.class, HistoryCommand.class, InspectCommand.class,
                 ContainersCommand.class, VolumesCommand.class, LogsCommand.class, LsCommand.class, CpCommand.class,
-                ExportCommand.class, DiffCommand.class, VolumeCommand.class, HelpCommand.class},
+                ExportCommand.class, DiffCommand.class, VolumeCommand.class, SaveCommand.class, CommitCommand.class,
+                VerifyCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 success (problems go to stderr), 1 cannot produce what was asked"
                 + " (or --strict with problems), 2 usage error."})
 public final class DrydockCommand implements Callable<Integer> {

@@ -27,6 +27,9 @@
  *   diff CONTAINER                        A/C/D lines like docker diff, sorted by path
  *   volume export [-o FILE|-] [--force] NAME
  *                                         tar of a volume's data folder
+ *   save [--format docker|oci] -o FILE|DIR/|- IMAGE...     docker save, layers rebuilt from tar-split
+ *   commit [--format docker|oci] [-a AUTHOR] [-m MESSAGE] -o FILE|DIR/|- CONTAINER [REPO:TAG]
+ *   verify [--no-trunc] [IMAGE...]        every image when none is given; exit 1 when anything fails
  * </pre>
  * TARGET is a container (id, prefix, name), else an image (id, prefix, repo:tag, repo@digest);
  * {@code volume:NAME} names a volume (name or unique prefix of a 64-hex name). In PATH, symlinks in the
@@ -37,6 +40,12 @@
  * written through. An export FILE is written to a hidden temporary file beside it and renamed when complete
  * (mode 0600: it may hold secrets). A progress line is drawn on stderr, redrawn every 0.5 s, only when stderr
  * is a terminal and {@code --json} is not given.
+ *
+ * <p>{@code save}, {@code commit} and {@code verify} are built on {@link io.github.drydock.Repack}. For them the
+ * global {@code --strict} also means: never fall back to a re-made layer tar (nothing is written), and count
+ * layers that cannot be verified (no tar-split) as failures. {@code -o -} writes the archive to standard output
+ * (refused on a terminal); the human summary and warnings go to stderr, and so does the {@code --json}
+ * document in that case.
  * The root is {@code --root}, else {@code $DRYDOCK_ROOT}, else {@code /var/lib/docker}; it may be a folder
  * above the Docker root (a mounted disk image). Global options may also follow the command.
  *
@@ -98,6 +107,17 @@
  *           "problems": [...]}
  * export, volume export (with -o FILE only)
  *          {"target", "output", "entries", "bytes" (file content), "skipped": [paths], "problems": [...]}
+ * save, commit {"output", "format": "docker"|"oci", "bytes", "exact",
+ *           "items": [{"reference", "sourceId", "legacy", "committed", "originalImageId" (null when unknown),
+ *                      "writtenImageId", "imageIdChanged", "repoTags": [],
+ *                      "layers": [{"id", "originalDiffId" (null when unknown), "writtenDiffId", "size", "exact",
+ *                                  "added", "reason", "mismatches": [MISMATCH...]}]}],
+ *           "warnings": [str], "problems": [PROBLEM...]}
+ * verify   {"items": [{"imageId", "repoTags": [], "legacy", "ok", "verified", "computedImageId",
+ *                      "layers": [{"index", "id", "diffId", "ok", "status": "OK"|"FAILED"|"UNVERIFIABLE",
+ *                                  "computedDiffId", "computedChainId", "mismatches": [MISMATCH...], "problem"}],
+ *                      "problems": [str]}], "problems": [PROBLEM...]}
+ * mismatch {"kind": "CHANGED"|"MISSING"|"NOT_REGULAR"|"UNREADABLE", "path", "detail"}
  * </pre>
  *
  * <h2>Exit codes</h2>

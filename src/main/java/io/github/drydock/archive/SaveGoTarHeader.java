@@ -1,0 +1,201 @@
+package io.github.drydock.archive;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Serialises a tar header exactly as Go's {@code archive/tar} writer does for the headers moby's
+ * {@code pkg/archive} fills ({@code Format = FormatPAX}, which still lets Go pick USTAR when everything fits):
+ * USTAR with every number zero-padded and NUL-terminated, a long ASCII name split into prefix and name, and
+ * only when USTAR cannot hold the header (a non-ASCII or unsplittable name, a long or non-ASCII link target,
+ * big ids or size, a negative time, extended attributes) a PAX {@code x} member named
+ * {@code <dir>/PaxHeaders.0/<name>} with its records sorted by key, followed by a header whose fields are
+ * made ASCII and cut to fit. Go sources: {@code archive/tar/writer.go} ({@code writeUSTARHeader},
+ * {@code writePAXHeader}, {@code writeRawFile}, {@code templateV7Plus}), {@code common.go}
+ * ({@code allowedFormats}), {@code strconv.go} ({@code formatOctal}, {@code formatString}).
+ *
+ * <p>The same headers from the same fields give the same bytes as Docker, so a layer written from an
+ * unchanged folder can hash to Docker's own diff id.
+ */
+final class SaveGoTarHeader {
+    private static final int BLOCK = 512;
+    private static final int NAME = 100;
+    private static final int PREFIX = 155;
+    private static final int OWNER_NAME = 32;
+    private static final String PAX_DIR = "PaxHeaders.0";
+
+    private SaveGoTarHeader() {
+    }
+
+    /**
+     * @param entry  the header fields (as {@link TarEntryMapper#toTarEntry} fills them)
+     * @param binary raw-valued PAX records ({@link TarEntryMapper#binaryPaxRecords}), usually empty
+     * @return the header block, preceded by a PAX member when one is needed
+     */
+    static byte[] encode(TarArchiveEntry entry, Map<String, byte[]> binary) {
+        Map<String, byte[]> pax = new TreeMap<>(binary);
+        String name = entry.getName();
+        String link = entry.getLinkName() == null ? "" : entry.getLinkName();
+        long mtime = entry.getLastModifiedTime() == null ? 0 : entry.getLastModifiedTime().to(TimeUnit.SECONDS);
+        boolean split = split(name) != null;
+        if (!isAscii(name) || name.length() > NAME && !split) {
+            pax.put("path", utf8(name));
+        }
+        if (!isAscii(link) || utf8(link).length > NAME) {
+            pax.put("linkpath", utf8(link));
+        }
+        stringRecord(pax, "uname", entry.getUserName());
+        stringRecord(pax, "gname", entry.getGroupName());
+        numberRecord(pax, "uid", entry.getLongUserId(), 8);
+        numberRecord(pax, "gid", entry.getLongGroupId(), 8);
+        numberRecord(pax, "size", entry.getSize(), 12);
+        numberRecord(pax, "mtime", mtime, 12);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (pax.isEmpty()) {
+            String[] parts = split(name);
+            out.writeBytes(block(entry, parts == null ? name : parts[1], parts == null ? "" : parts[0], link, mtime));
+        } else {
+            byte[] records = TarEntryMapper.encode(pax);
+            out.writeBytes(paxMember(name, records.length));
+            out.writeBytes(records);
+            out.writeBytes(new byte[padding(records.length)]);
+            out.writeBytes(block(entry, ascii(name), "", ascii(link), mtime));
+        }
+        return out.toByteArray();
+    }
+
+    /** @return the zero bytes that complete a member of {@code size} bytes to a whole block */
+    static int padding(long size) {
+        return (int) ((BLOCK - size % BLOCK) % BLOCK);
+    }
+
+    private static byte[] block(TarArchiveEntry entry, String name, String prefix, String link, long mtime) {
+        byte[] block = new byte[BLOCK];
+        string(block, 0, NAME, name);
+        octal(block, 100, 8, entry.getMode());
+        octal(block, 108, 8, entry.getLongUserId());
+        octal(block, 116, 8, entry.getLongGroupId());
+        octal(block, 124, 12, entry.getSize());
+        octal(block, 136, 12, mtime);
+        block[156] = entry.getLinkFlag();
+        string(block, 157, NAME, link);
+        ustar(block);
+        string(block, 265, OWNER_NAME, ascii(entry.getUserName()));
+        string(block, 297, OWNER_NAME, ascii(entry.getGroupName()));
+        octal(block, 329, 8, entry.getDevMajor());
+        octal(block, 337, 8, entry.getDevMinor());
+        string(block, 345, PREFIX, prefix);
+        checksum(block);
+        return block;
+    }
+
+    /** Go's {@code writeRawFile}: the extended header member, all numbers zero but its size. */
+    private static byte[] paxMember(String realName, int size) {
+        int slash = realName.lastIndexOf('/');
+        String dir = slash < 0 ? "" : realName.substring(0, slash + 1);
+        String file = realName.substring(slash + 1);
+        String name = ascii(dir + PAX_DIR + (file.isEmpty() ? "" : "/" + file));
+        if (name.length() > NAME) {
+            name = name.substring(0, NAME);
+        }
+        while (name.endsWith("/")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        byte[] block = new byte[BLOCK];
+        string(block, 0, NAME, name);
+        octal(block, 100, 8, 0);
+        octal(block, 108, 8, 0);
+        octal(block, 116, 8, 0);
+        octal(block, 124, 12, size);
+        octal(block, 136, 12, 0);
+        block[156] = 'x';
+        ustar(block);
+        checksum(block);
+        return block;
+    }
+
+    /** Go's {@code splitUSTARPath}: prefix and name for an ASCII path longer than 100 bytes, else null. */
+    static String[] split(String name) {
+        int length = name.length();
+        if (length <= NAME || !isAscii(name)) {
+            return null;
+        }
+        if (length > PREFIX + 1) {
+            length = PREFIX + 1;
+        } else if (name.charAt(length - 1) == '/') {
+            length--;
+        }
+        int i = name.lastIndexOf('/', length - 1);
+        int suffix = name.length() - i - 1;
+        if (i <= 0 || suffix > NAME || suffix == 0 || i > PREFIX) {
+            return null;
+        }
+        return new String[] {name.substring(0, i), name.substring(i + 1)};
+    }
+
+    private static void stringRecord(Map<String, byte[]> pax, String key, String value) {
+        if (value != null && (!isAscii(value) || utf8(value).length > OWNER_NAME)) {
+            pax.put(key, utf8(value));
+        }
+    }
+
+    private static void numberRecord(Map<String, byte[]> pax, String key, long value, int field) {
+        if (!fitsOctal(field, value)) {
+            pax.put(key, Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    private static boolean fitsOctal(int field, long value) {
+        return value >= 0 && (field >= 22 || value < 1L << (3 * (field - 1)));
+    }
+
+    /** Go's {@code formatOctal}: zero-padded, NUL-terminated; 0 when it does not fit (PAX holds the value). */
+    private static void octal(byte[] block, int offset, int length, long value) {
+        String digits = Long.toOctalString(fitsOctal(length, value) ? value : 0);
+        string(block, offset, length, "0".repeat(Math.max(0, length - 1 - digits.length())) + digits);
+    }
+
+    /** Go's {@code formatString}: copied, cut to the field, NUL-terminated when shorter. */
+    private static void string(byte[] block, int offset, int length, String text) {
+        byte[] bytes = utf8(text);
+        System.arraycopy(bytes, 0, block, offset, Math.min(bytes.length, length));
+    }
+
+    private static void ustar(byte[] block) {
+        string(block, 257, 6, "ustar");
+        string(block, 263, 2, "00");
+    }
+
+    private static void checksum(byte[] block) {
+        for (int i = 148; i < 156; i++) {
+            block[i] = ' ';
+        }
+        long sum = 0;
+        for (byte b : block) {
+            sum += b & 0xff;
+        }
+        string(block, 148, 6, String.format("%06o", sum));
+        block[154] = 0;
+        block[155] = ' ';
+    }
+
+    private static boolean isAscii(String text) {
+        return text.chars().allMatch(c -> c > 0 && c < 0x80);
+    }
+
+    /** Go's {@code toASCII}: drops every byte that is not 7-bit (and NUL). */
+    private static String ascii(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().filter(c -> c > 0 && c < 0x80).forEach(c -> out.append((char) c));
+        return out.toString();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
