@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
 @Command(name = "drydock", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Reads a Docker storage directory offline: no daemon, no root, no mount.",
         subcommands = {InfoCommand.class, ImagesCommand.class, HistoryCommand.class, InspectCommand.class,
-                ContainersCommand.class, VolumesCommand.class, LogsCommand.class, HelpCommand.class},
+                ContainersCommand.class, VolumesCommand.class, LogsCommand.class, LayersCommand.class,
+                WhoisCommand.class, TimelineCommand.class, ReportCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 success (problems go to stderr), 1 cannot produce what was asked"
                 + " (or --strict with problems), 2 usage error."})
 public final class DrydockCommand implements Callable<Integer> {
