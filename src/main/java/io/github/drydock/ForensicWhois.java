@@ -17,6 +17,7 @@ import io.github.drydock.model.VolumeUse;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,8 @@ final class ForensicWhois {
     }
 
     /**
-     * Looks an id up: exact matches when there are any, else every match of the prefix.
+     * Looks an id up: exact matches when there are any, else every match of the prefix; sorted by kind
+     * (as {@link IdKind} lists them), then id.
      *
      * @param query what the user typed: an id, a prefix, {@code sha256:<hex>}, {@code l/<short name>}
      * @return the matches
@@ -68,7 +70,8 @@ final class ForensicWhois {
                 prefix.add(match);
             }
         }
-        List<IdMatch> matches = exact.isEmpty() ? prefix : exact;
+        List<IdMatch> matches = new ArrayList<>(exact.isEmpty() ? prefix : exact);
+        matches.sort(Comparator.comparing(IdMatch::kind).thenComparing(IdMatch::id));
         long distinct = matches.stream().map(m -> m.id().toLowerCase(Locale.ROOT)).distinct().count();
         return new IdLookup(query, matches, distinct > 1);
     }
