@@ -135,7 +135,9 @@ class ForensicsWhoisTest {
                 "abcdef5189124cd0211bffb1bd84e23028040f7cd9057027c1807f135308c9bc");
         assertThat(containers.ambiguous()).isTrue();
         assertThat(containers.matches()).filteredOn(m -> m.kind() == IdKind.CONTAINER)
-                .extracting(m -> m.owners().get(0).name()).containsExactly("/first", "/second");
+                .extracting(IdMatch::id, m -> m.owners().get(0).name()).containsExactly(
+                        tuple("c0ffeea15c146d1d4686619b9136f866a4e6f9e7e75b0632bd2d9be83364a8fa", "/second"),
+                        tuple("c0ffeeeeab61387592ed1c4d6f1921a939da29bd50848b83d5c20d82f9a92d91", "/first"));
     }
 
     @Test
