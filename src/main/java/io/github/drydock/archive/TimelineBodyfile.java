@@ -13,7 +13,8 @@ import java.time.Instant;
  * one per row, {@code \n}-terminated, UTF-8. Times are whole epoch seconds (rounded down); an unknown time
  * is {@code 0}, which {@code mactime} treats as "not set". {@code mactime} splits every line at {@code |} and
  * then decodes {@code %XX} in each field ({@code tm_split} in sleuthkit 4.x {@code mactime}), so a name's
- * {@code %}, {@code |} and control characters (a name may hold a newline) are written as {@code %XX}.
+ * {@code %} and {@code |} are written as {@code %XX}; control characters become visible escapes (see
+ * {@link #escape(String)}).
  */
 final class TimelineBodyfile implements TimelineSink {
     private static final char SEPARATOR = '|';
@@ -44,8 +45,10 @@ final class TimelineBodyfile implements TimelineSink {
     }
 
     /**
-     * Escapes a field for {@code mactime}: {@code %} first (so a literal {@code %41} survives the decoding),
-     * then {@code |} and every control character.
+     * Escapes a field for {@code mactime}: {@code %} and {@code |} as {@code %25} and {@code %7C}, which
+     * {@code mactime} decodes back; control characters as visible escapes ({@code \n}, {@code \t},
+     * {@code \x1b}), because {@code mactime} silently drops a row whose decoded name holds a line break and
+     * would print other control characters raw to the terminal. The CSV and JSON Lines formats keep names exact.
      *
      * @param text the field
      * @return the escaped field
@@ -54,19 +57,25 @@ final class TimelineBodyfile implements TimelineSink {
         StringBuilder escaped = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean special = c == '%' || c == SEPARATOR || c < 0x20 || c == 0x7f;
-            if (special && escaped == null) {
+            String replacement = replacement(c);
+            if (replacement != null && escaped == null) {
                 escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
             }
             if (escaped != null) {
-                if (special) {
-                    escaped.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                } else {
-                    escaped.append(c);
-                }
+                escaped.append(replacement != null ? replacement : String.valueOf(c));
             }
         }
         return escaped == null ? text : escaped.toString();
+    }
+
+    private static String replacement(char c) {
+        return switch (c) {
+            case '%', SEPARATOR -> "%" + HEX[c >> 4] + HEX[c & 0xf];
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> c < 0x20 || (c >= 0x7f && c <= 0x9f) ? String.format("\\x%02x", (int) c) : null;
+        };
     }
 
     /** Whole seconds since the epoch, rounded down as {@code st_mtime} is; 0 when unknown. */

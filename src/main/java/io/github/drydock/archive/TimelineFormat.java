@@ -8,7 +8,8 @@ import java.util.Locale;
 public enum TimelineFormat {
     /**
      * Sleuth Kit bodyfile 3.x, what {@code mactime -b} and plaso read: times in epoch seconds, names
-     * with {@code %}, {@code |} and control characters written as {@code %XX}.
+     * with {@code %} and {@code |} written as {@code %25} and {@code %7C}, control characters as
+     * {@code \n}, {@code \t}, {@code \xNN}.
      */
     BODYFILE("bodyfile"),
     /** RFC 4180 CSV with a header row; times as ISO-8601 UTC with the recorded precision, empty when unknown. */

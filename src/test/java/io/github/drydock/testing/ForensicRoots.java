@@ -94,4 +94,45 @@ public final class ForensicRoots {
         }
         return out.toString();
     }
+
+    /**
+     * Reads RFC 4180 CSV as the timeline writes it: quoted fields may hold commas, quotes and line breaks;
+     * records end in {@code \r\n}.
+     *
+     * @param text the CSV
+     * @return one list of fields per record, the header first
+     */
+    public static List<List<String>> csv(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        return rows;
+    }
 }
