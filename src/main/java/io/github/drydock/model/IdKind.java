@@ -2,10 +2,17 @@ package io.github.drydock.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What kind of id a {@code whois} match is. In JSON: its {@link #label()}. */
+/**
+ * What kind of id a {@code whois} match is, in the order matches are listed: the objects a person knows
+ * first, then the layer ids, then the driver folder names. In JSON: its {@link #label()}.
+ */
 public enum IdKind {
     /** An image id (on a legacy root also the id of the image's own layer). */
     IMAGE("image-id"),
+    /** A container id. */
+    CONTAINER("container-id"),
+    /** A volume name or id. */
+    VOLUME("volume"),
     /** A layer's chain id ({@code layerdb/sha256/<chain id>}). */
     CHAIN_ID("chain-id"),
     /** A layer's diff id (sha256 of its uncompressed tar). */
@@ -20,10 +27,6 @@ public enum IdKind {
     INIT_ID("init-id"),
     /** An overlay2 short name ({@code overlay2/l/<name>}, also in {@code link} and {@code lower} files). */
     SHORT_LINK("short-link"),
-    /** A container id. */
-    CONTAINER("container-id"),
-    /** A volume name or id. */
-    VOLUME("volume"),
     /** A driver folder no image or container owns (an orphan, or a legacy volume's folder). */
     LAYER_FOLDER("layer-folder");
 

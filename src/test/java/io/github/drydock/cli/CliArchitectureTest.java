@@ -13,12 +13,15 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The CLI is built on the public API only: {@code DockerRoot}, the model records and the shared mapper. */
+/**
+ * The CLI is built on the public API only: {@code DockerRoot}, {@code Forensics}, the model records,
+ * the shared mapper and the archive writers.
+ */
 class CliArchitectureTest {
     private static final Path CLI_SOURCES = Path.of("src/main/java/io/github/drydock/cli");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(io\\.github\\.drydock\\.[\\w.]+);", Pattern.MULTILINE);
     private static final Pattern ALLOWED = Pattern.compile(
-            "io\\.github\\.drydock\\.(DockerRoot|model\\.\\w+|json\\.Json|cli\\.[\\w.]+)");
+            "io\\.github\\.drydock\\.(DockerRoot|Forensics|model\\.\\w+|json\\.Json|archive\\.\\w+|cli\\.[\\w.]+)");
 
     @Test
     void cliImportsOnlyThePublicApi() throws IOException {
