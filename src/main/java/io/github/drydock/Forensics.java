@@ -190,11 +190,30 @@ public final class Forensics {
         Set<Path> seen = new LinkedHashSet<>();
         for (Volume volume : root.volumes()) {
             Path data = volume.path();
-            if (data != null && Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS) && seen.add(data)) {
+            if (data != null && noSymlinkOnTheWay(data) && seen.add(data)) {
                 result.add(new TimelineFolder("volume:" + volume.name(), data));
             }
         }
         return result;
+    }
+
+    /**
+     * True when a data folder is a real folder inside what was opened, reached without passing a symlink:
+     * a walk must not be led out of the evidence by a symlinked parent folder.
+     */
+    private boolean noSymlinkOnTheWay(Path data) {
+        Path base = evidence().stream().filter(data::startsWith).findFirst().orElse(null);
+        if (base == null) {
+            return false;
+        }
+        Path current = base;
+        for (Path part : base.relativize(data)) {
+            current = current.resolve(part);
+            if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String prefix(LayerFolder folder, ForensicOwners owners) {

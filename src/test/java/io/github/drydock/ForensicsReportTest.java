@@ -8,6 +8,8 @@ import io.github.drydock.testing.ForensicRoots;
 import io.github.drydock.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +90,23 @@ class ForensicsReportTest {
             assertThat(l.get("orphan").asBoolean()).isTrue();
         });
         assertThat(sha256sum(tmp.resolve("out"))).doesNotContain("FAILED");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"truncated-json", "dangling-parent", "parent-cycle", "missing-diff", "container-without-image",
+            "ambiguous-prefix", "bad-repositories", "symlink-escape", "corrupt-linkgraph"})
+    void everyBrokenRootGetsACompleteReport(String name) throws Exception {
+        DockerRoot root = DockerRoot.open(Fixtures.materialize("broken/" + name, tmp.resolve("e")));
+
+        Report.Result result = Forensics.of(root).report(tmp.resolve("out"), "dev", COMMAND, false);
+
+        assertThat(names(tmp.resolve("out"))).containsExactly("SHA256SUMS", "report.json", "report.md",
+                "timeline.bodyfile", "timeline.csv");
+        assertThat(result.problems()).containsAll(root.problems());
+        JsonNode json = Json.MAPPER.readTree(tmp.resolve("out/report.json").toFile());
+        assertThat(json.get("containers")).isNotEmpty();
+        assertThat(json.get("layers")).isNotEmpty();
+        assertThat(json.get("problems")).hasSize(result.problems().size());
     }
 
     @Test
