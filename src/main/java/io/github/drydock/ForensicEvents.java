@@ -94,7 +94,8 @@ final class ForensicEvents {
             problems.add(new Problem(String.valueOf(e.path().orElse(container.logPath())), e.getMessage()));
         } catch (UncheckedIOException e) {
             problems.add(new Problem(String.valueOf(container.logPath()), "cannot read the log of container "
-                    + container.shortId() + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
+                    + container.shortId() + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
         }
         if (first != null) {
             add(first.time(), "container log first line " + name(container) + " (" + first.stream() + ")");

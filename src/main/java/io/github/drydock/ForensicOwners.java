@@ -16,15 +16,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who owns each layer folder, from the root's public metadata only: an image layer's
  * {@code cache id} ({@link Image#layers()}), a container's {@code mount id} and {@code init id}
  * ({@link Container#layer()}), a legacy volume's data folder ({@link Volume#path()}).
+ *
+ * <p>The image owners of a layer are every tagged image that uses it and every untagged image whose top
+ * layer it is (the build step that made it); only when neither exists (its images were pruned, a dangling
+ * descendant remains) every image that uses it. So a base layer under thousands of intermediate build
+ * images names its tags, not all of them, and memory stays linear in the number of images even for a
+ * 5,000-deep legacy chain.
  */
 final class ForensicOwners {
     /** Images first by this order: tagged before untagged, then the one with fewest layers (the one that made it). */
@@ -33,12 +42,19 @@ final class ForensicOwners {
             .thenComparingInt(i -> i.layers().size())
             .thenComparing(Image::id);
 
-    private final Map<String, List<Owner>> byFolder = new HashMap<>();
+    /** Sets, not lists: a base layer shared by thousands of images must not cost a scan per insertion. */
+    private final Map<String, Set<Owner>> byFolder = new HashMap<>();
     private final Map<String, Layer> layerByFolder = new HashMap<>();
     private final Map<Path, List<Volume>> volumesByPath = new HashMap<>();
 
     ForensicOwners(DockerRoot root) {
-        root.images().stream().sorted(PRINCIPAL_IMAGE).forEach(this::image);
+        List<Image> images = root.images().stream().sorted(PRINCIPAL_IMAGE).toList();
+        images.forEach(this::image);
+        Set<String> unowned = new HashSet<>(layerByFolder.keySet());
+        unowned.removeAll(byFolder.keySet());
+        if (!unowned.isEmpty()) {
+            images.forEach(image -> users(image, unowned));
+        }
         root.containers().forEach(this::container);
         for (Volume volume : root.volumes()) {
             if (volume.path() != null) {
@@ -48,16 +64,30 @@ final class ForensicOwners {
         }
     }
 
+    /** A tagged image owns all its layers; an untagged one the top layer it made. */
     private void image(Image image) {
         Owner owner = imageOwner(image);
+        List<Layer> layers = image.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            if (layer.cacheId() == null || layer.driver() == null) {
+                continue;
+            }
+            String key = key(layer.driver(), layer.cacheId());
+            layerByFolder.putIfAbsent(key, layer);
+            if (!image.repoTags().isEmpty() || i == layers.size() - 1) {
+                byFolder.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(owner);
+            }
+        }
+    }
+
+    /** Every image that uses a layer nobody else owns. */
+    private void users(Image image, Set<String> unowned) {
+        Owner owner = imageOwner(image);
         for (Layer layer : image.layers()) {
-            if (layer.cacheId() != null && layer.driver() != null) {
-                String key = key(layer.driver(), layer.cacheId());
-                List<Owner> owners = byFolder.computeIfAbsent(key, k -> new ArrayList<>());
-                if (!owners.contains(owner)) {
-                    owners.add(owner);
-                }
-                layerByFolder.putIfAbsent(key, layer);
+            if (layer.cacheId() != null && layer.driver() != null
+                    && unowned.contains(key(layer.driver(), layer.cacheId()))) {
+                byFolder.computeIfAbsent(key(layer.driver(), layer.cacheId()), k -> new LinkedHashSet<>()).add(owner);
             }
         }
     }
@@ -67,11 +97,11 @@ final class ForensicOwners {
         if (layer == null || layer.mountId() == null || layer.driver() == null) {
             return;
         }
-        byFolder.computeIfAbsent(key(layer.driver(), layer.mountId()), k -> new ArrayList<>())
+        byFolder.computeIfAbsent(key(layer.driver(), layer.mountId()), k -> new LinkedHashSet<>())
                 .add(new Owner(OwnerType.CONTAINER, container.id(), container.name(), List.of()));
         // a legacy reader leaves the init id out when the folder is missing; the name is still Docker's rule
         String initId = layer.initId() != null ? layer.initId() : layer.mountId() + LegacyDriverPaths.INIT_SUFFIX;
-        byFolder.computeIfAbsent(key(layer.driver(), initId), k -> new ArrayList<>())
+        byFolder.computeIfAbsent(key(layer.driver(), initId), k -> new LinkedHashSet<>())
                 .add(new Owner(OwnerType.CONTAINER_INIT, container.id(), container.name(), List.of()));
     }
 
@@ -94,7 +124,8 @@ final class ForensicOwners {
      * @return its owners, empty when none
      */
     List<Owner> owners(String driver, String id) {
-        return byFolder.getOrDefault(key(driver, id), List.of());
+        Set<Owner> owners = byFolder.get(key(driver, id));
+        return owners == null ? List.of() : List.copyOf(owners);
     }
 
     /**

@@ -38,11 +38,12 @@ final class ForensicWhois {
     private final List<IdMatch> index = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
 
-    ForensicWhois(DockerRoot root, List<LayerFolder> folders, List<LayerInventory.ShortLink> links) {
+    ForensicWhois(DockerRoot root, ForensicOwners owners, List<LayerFolder> folders,
+                  List<LayerInventory.ShortLink> links) {
         Map<String, LayerFolder> folderById = new LinkedHashMap<>();
         folders.forEach(f -> folderById.putIfAbsent(f.driver() + "/" + f.id(), f));
         root.images().forEach(this::image);
-        layers(root);
+        layers(root, owners);
         root.containers().forEach(c -> container(c, folderById));
         root.volumes().forEach(this::volume);
         folders.forEach(this::folder);
@@ -94,20 +95,18 @@ final class ForensicWhois {
                 image.source(), List.of(owner)));
     }
 
-    private void layers(DockerRoot root) {
-        Map<String, List<Owner>> users = new LinkedHashMap<>();
-        root.images().stream().sorted(ForensicOwners.PRINCIPAL_IMAGE).forEach(image -> image.layers()
-                .forEach(l -> users.computeIfAbsent(l.id(), k -> new ArrayList<>()).add(ForensicOwners.imageOwner(image))));
+    private void layers(DockerRoot root, ForensicOwners owners) {
         boolean legacy = root.generation() == Generation.LEGACY;
         for (Layer layer : root.layers()) {
-            List<Owner> owners = users.getOrDefault(layer.id(), List.of());
+            List<Owner> users = layer.cacheId() == null || layer.driver() == null ? List.of()
+                    : owners.owners(layer.driver(), layer.cacheId());
             Path where = layer.tarSplit() != null ? layer.tarSplit().getParent() : layer.path();
-            String used = summary(owners);
-            add(new IdMatch(legacy ? IdKind.V1_ID : IdKind.CHAIN_ID, layer.id(), (legacy ? "legacy layer (v1 image id)"
-                    : "layer chain id") + ", cache id " + orDash(layer.cacheId()) + ", " + used, where, owners));
+            String what = (legacy ? "legacy layer (v1 image id)" : "layer chain id") + ", cache id "
+                    + orDash(layer.cacheId()) + ", " + summary(users);
+            add(new IdMatch(legacy ? IdKind.V1_ID : IdKind.CHAIN_ID, layer.id(), what, where, users));
             if (layer.diffId() != null) {
                 add(new IdMatch(IdKind.DIFF_ID, layer.diffId(), "diff id of layer " + shortId(layer.id())
-                        + ", cache id " + orDash(layer.cacheId()) + ", " + used, where, owners));
+                        + ", cache id " + orDash(layer.cacheId()) + ", " + summary(users), where, users));
             }
         }
     }
@@ -156,13 +155,17 @@ final class ForensicWhois {
     }
 
     private void shortLink(LayerInventory.ShortLink link, LayerFolder target) {
-        String description = link.driver() + " short link to " + (link.cacheId() == null ? "nothing (dangling or refused)"
-                : "cache id " + link.cacheId() + (target == null ? " (folder missing)" : ", " + summary(target.owners())));
+        String to = link.cacheId() == null ? "nothing (dangling or refused)" : "cache id " + link.cacheId()
+                + (target == null ? " (folder missing)" : ", " + summary(target.owners()));
+        String description = link.driver() + " short link to " + to;
         add(new IdMatch(IdKind.SHORT_LINK, link.name(), description, link.path(),
                 target == null ? List.of() : target.owners()));
     }
 
-    /** Who owns something, in a few words: {@code used by example/app:1 and 13 more images}, {@code read-write layer of /c-run}. */
+    /**
+     * Who owns something, in a few words: {@code owned by image example/app:1 and 3 more},
+     * {@code read-write layer of container /c-run}.
+     */
     private static String summary(List<Owner> owners) {
         if (owners.isEmpty()) {
             return "owned by nothing";
@@ -171,7 +174,7 @@ final class ForensicWhois {
         String name = first.name() != null ? first.name() : shortId(first.id());
         String more = owners.size() > 1 ? " and " + (owners.size() - 1) + " more" : "";
         return switch (first.type()) {
-            case IMAGE -> "used by image " + name + more;
+            case IMAGE -> "owned by image " + name + more;
             case CONTAINER -> "read-write layer of container " + name;
             case CONTAINER_INIT -> "init layer of container " + name;
             case VOLUME -> "data of volume " + name;

@@ -10,6 +10,7 @@ import io.github.drydock.driver.NodeInspector;
 import io.github.drydock.layout.LayerInventory;
 import io.github.drydock.model.DockerStorageException;
 import io.github.drydock.model.IdLookup;
+import io.github.drydock.model.Layer;
 import io.github.drydock.model.LayerFolder;
 import io.github.drydock.model.LayerFolderKind;
 import io.github.drydock.model.Owner;
@@ -110,7 +111,8 @@ public final class Forensics {
         LayerInventory.Result scan = scan(false);
         ForensicOwners owners = new ForensicOwners(root);
         List<LayerFolder> folders = scan.folders().stream().map(owners::settle).toList();
-        return new ForensicWhois(root, folders, scan.shortLinks()).lookup(Objects.requireNonNull(query, "query"));
+        return new ForensicWhois(root, owners, folders, scan.shortLinks())
+                .lookup(Objects.requireNonNull(query, "query"));
     }
 
     /**
@@ -136,7 +138,8 @@ public final class Forensics {
         Layers layers = layers(false);
         Timeline.Result result = new Timeline(inspector).write(events.events(), timelineFolders(layers.items()),
                 format.open(out));
-        return new Timeline.Result(result.rows(), merge(merge(layers.problems(), events.problems()), result.problems()));
+        List<Problem> problems = merge(merge(layers.problems(), events.problems()), result.problems());
+        return new Timeline.Result(result.rows(), problems);
     }
 
     /**
@@ -164,12 +167,25 @@ public final class Forensics {
         return new Report(inspector).write(dir, input, events.events(), timelineFolders(layers.items()));
     }
 
-    /** @return the folders output must never go into: the Docker root and the disk it was opened from */
+    /**
+     * The folders output must never go into: the Docker root, and the mounted disk it was opened from
+     * (unless that is this machine's own {@code /}, as with {@code --root /} on a live host).
+     *
+     * @return the folders
+     */
     public List<Path> evidence() {
         List<Path> folders = new ArrayList<>();
         folders.add(root.path());
-        root.filesystemRoot().ifPresent(folders::add);
+        root.filesystemRoot().filter(mount -> !isHostRoot(mount)).ifPresent(folders::add);
         return folders;
+    }
+
+    private static boolean isHostRoot(Path folder) {
+        try {
+            return folder.toRealPath().getParent() == null;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     /**
@@ -224,7 +240,7 @@ public final class Forensics {
         String name = owner.name() != null ? owner.name() : shortId(owner.id());
         return switch (owner.type()) {
             case IMAGE -> "image:" + (owner.name() != null ? owner.name() : "sha256:" + shortId(owner.id()))
-                    + " layer:" + shortId(owners.layer(folder.driver(), folder.id()).map(l -> l.id()).orElse(folder.id()));
+                    + " layer:" + shortId(owners.layer(folder.driver(), folder.id()).map(Layer::id).orElse(folder.id()));
             case CONTAINER -> "container:" + name;
             case CONTAINER_INIT -> "container-init:" + name;
             case VOLUME -> "volume:" + name;

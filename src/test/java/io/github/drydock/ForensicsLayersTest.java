@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,11 @@ class ForensicsLayersTest {
         assertThat(folder(layers, MYSQL_CONTAINER + "-init").owners()).extracting(Owner::type, Owner::name)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(OwnerType.CONTAINER_INIT, "/mediawiki_mysql_1"));
         assertThat(folder(layers, "511136ea3c5a64f264b78b5433614aec563103b4d4702f3ba7d4d2698e22c158").owners())
-                .as("the scratch layer is under all 16 mysql images").hasSize(16);
+                .as("the scratch layer: the tag above it, then the untagged image that made it")
+                .extracting(Owner::id, Owner::name).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(MYSQL, "mysql:5.7.5"),
+                        org.assertj.core.groups.Tuple.tuple("511136ea3c5a64f264b78b5433614aec563103b4d4702f3ba7d4d2698e22c158",
+                                null));
         assertThat(layers.items()).allSatisfy(f -> assertThat(f.size()).isNotNegative());
         assertThat(mysql.size()).as("apparent bytes of the files in aufs/diff/c171a2256c3b… plus aufs/layers/c171…")
                 .isEqualTo(975);
@@ -117,6 +122,31 @@ class ForensicsLayersTest {
             }
         }
         assertThat(layers.problems()).isEmpty();
+    }
+
+    @Test
+    void layerOfPrunedBuildStepsIsOwnedByTheDanglingImagesAboveIt() throws Exception {
+        Path root = ForensicRoots.dockerd("overlay2", tmp);
+        String multi = "3d895e77f98df984c7156b0a4283a4b5a199840fde64750e9c55c37baf4149c6";
+        String entrypoint = "94bbcc01b71d43a26431c2408ba8853eb7c11aefa9ae8efe9a15b3a9363865b8";
+        String seventh = DockerRoot.open(root).image(multi).orElseThrow().layers().get(6).cacheId();
+        // untag example/multi:2 and prune the build steps that made its 7th and 8th layers
+        String tags = Files.readString(root.resolve("image/overlay2/repositories.json"));
+        Files.writeString(root.resolve("image/overlay2/repositories.json"),
+                tags.replace(",\"example/multi\":{\"example/multi:2\":\"sha256:" + multi + "\"}", ""));
+        for (String pruned : List.of("cdc8a53f590ba4e490cfaea479f5405ed5b8a637baaa7f49bfe20133ab8c9c15",
+                "35883acdadfdc21484e6864a12fbf110b94516c1a37208a1b8fe5e21bf0b7fae",
+                "be7b60c0dc69d1b61525ba6835d10ba19a3f2d7153458b4b31d81cfc808ad45a",
+                "f8021b0ea086d1674d4f7708b628fb40bbdebb7e0e359dc20ddefb5a1e5e7ed1")) {
+            Files.delete(root.resolve("image/overlay2/imagedb/content/sha256/" + pruned));
+        }
+
+        Forensics.Layers layers = layers(root);
+
+        assertThat(folder(layers, seventh).orphan()).isFalse();
+        assertThat(folder(layers, seventh).owners()).extracting(Owner::id, Owner::tags).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(multi, List.of()),
+                org.assertj.core.groups.Tuple.tuple(entrypoint, List.of()));
     }
 
     @Test

@@ -127,6 +127,21 @@ class ForensicsReportTest {
         assertThat(names(full)).contains("notes.txt", "report.json", "SHA256SUMS");
     }
 
+    @Test
+    void refusesAFolderOnTheMountedDiskTheRootWasFoundOn() throws Exception {
+        Path mount = tmp.resolve("mnt/evidence");
+        Path seed = ForensicRoots.seed(tmp.resolve("copy"));
+        Files.createDirectories(mount.resolve("var/lib"));
+        Files.move(seed, mount.resolve("var/lib/docker"));
+        DockerRoot root = DockerRoot.open(mount);
+        assertThat(root.filesystemRoot()).contains(mount.toAbsolutePath().normalize());
+
+        assertThatThrownBy(() -> Forensics.of(root).report(mount.resolve("home/case"), "dev", COMMAND, false))
+                .isInstanceOf(DockerStorageException.class).hasMessageContaining("inside the evidence " + mount);
+        assertThat(Files.exists(mount.resolve("home"))).isFalse();
+        assertThat(Forensics.of(root).evidence()).containsExactly(mount.resolve("var/lib/docker"), mount);
+    }
+
     private static String sha256sum(Path dir) throws Exception {
         Process process;
         try {

@@ -89,8 +89,12 @@ class ForensicsWhoisTest {
 
         assertThat(lookup.matches()).extracting(IdMatch::kind).containsExactly(IdKind.CHAIN_ID, IdKind.DIFF_ID);
         assertThat(lookup.ambiguous()).isFalse();
-        assertThat(lookup.matches().get(0).owners()).hasSize(20);
-        assertThat(lookup.matches().get(0).owners().get(0).name()).isEqualTo("example/base:1");
+        assertThat(lookup.matches().get(0).owners()).as("every tag above it, then the untagged build steps that made it")
+                .extracting(Owner::name).containsExactly("example/base:1", "example/app:1", "example/committed:1",
+                        "example/multi:2", null, null);
+        assertThat(lookup.matches().get(0).owners().subList(4, 6)).extracting(Owner::id).containsExactly(
+                "070be0e8e81a4183370a563009d1258c19235849c6ab06764ce5f2f3acf65e4c",
+                "3aaec7694a72ecff42ef63faecc9073a5107d99e325a86fee3b08dbc05051137");
     }
 
     @Test

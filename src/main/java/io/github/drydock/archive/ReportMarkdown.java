@@ -43,7 +43,8 @@ final class ReportMarkdown {
         ReportDocument.Info info = document.info();
         line("# drydock report");
         line("");
-        line("- Generated: " + time(document.generatedAt()) + " by " + document.tool() + " " + cell(document.version()));
+        line("- Generated: " + time(document.generatedAt()) + " by " + document.tool() + " "
+                + cell(document.version()));
         line("- Command line: " + cell(String.join(" ", document.commandLine())));
         line("- Docker root: " + cell(info.root()) + (info.filesystemRoot() == null ? ""
                 : " (disk mounted at " + cell(info.filesystemRoot()) + ")"));
@@ -197,7 +198,8 @@ final class ReportMarkdown {
         if (id == null) {
             return NONE;
         }
-        return id.length() > SHORT_ID && id.matches("[0-9a-f]{64}.*") ? id.substring(0, SHORT_ID) + id.substring(64) : id;
+        boolean hex = id.length() >= 64 && id.substring(0, 64).matches("[0-9a-f]{64}");
+        return hex ? id.substring(0, SHORT_ID) + id.substring(64) : id;
     }
 
     private static String time(Instant time) {

@@ -86,8 +86,8 @@ public final class Timeline {
 
     private long walk(TimelineFolder folder, TimelineSink sink, List<Problem> problems) throws IOException {
         if (!Files.isDirectory(folder.content(), LinkOption.NOFOLLOW_LINKS)) {
-            problems.add(new Problem(folder.content().toString(), "cannot list " + folder.prefix() + " for the timeline: "
-                    + folder.content() + " is not a folder"));
+            problems.add(new Problem(folder.content().toString(), "cannot list " + folder.prefix()
+                    + " for the timeline: " + folder.content() + " is not a folder"));
             return 0;
         }
         TimelineWalker walker = new TimelineWalker(folder, inspector, sink, problems);
@@ -96,8 +96,8 @@ public final class Timeline {
         } catch (TimelineWalker.OutputFailure e) {
             throw e.getCause();
         } catch (IOException | RuntimeException e) {
-            problems.add(new Problem(folder.content().toString(), "cannot walk " + folder.prefix() + " for the timeline: "
-                    + folder.content() + ": " + e.getMessage()));
+            problems.add(new Problem(folder.content().toString(), "cannot walk " + folder.prefix()
+                    + " for the timeline: " + folder.content() + ": " + e.getMessage()));
         }
         return walker.rows();
     }

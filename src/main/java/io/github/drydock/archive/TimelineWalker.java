@@ -65,7 +65,8 @@ final class TimelineWalker extends SimpleFileVisitor<Path> {
 
     @Override
     public FileVisitResult visitFileFailed(Path file, IOException e) {
-        problems.add(new Problem(file.toString(), "cannot read " + name(file) + " for the timeline: " + e.getMessage()));
+        problems.add(new Problem(file.toString(), "cannot read " + name(file) + " for the timeline: "
+                + e.getMessage()));
         return FileVisitResult.CONTINUE;
     }
 
@@ -83,7 +84,8 @@ final class TimelineWalker extends SimpleFileVisitor<Path> {
         try {
             node = inspector.stat(path);
         } catch (IOException | RuntimeException e) {
-            problems.add(new Problem(path.toString(), "cannot stat " + name(path) + " for the timeline: " + e.getMessage()));
+            problems.add(new Problem(path.toString(), "cannot stat " + name(path) + " for the timeline: "
+                    + e.getMessage()));
             return;
         }
         TimelineRow row = new TimelineRow(name(path), node.inode(), modeString(node.type(), node.mode()), node.uid(),

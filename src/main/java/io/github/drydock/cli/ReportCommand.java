@@ -38,7 +38,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "The report folder.")
     private Path output;
 
-    @Option(names = "--force", description = "Write into DIR even when it is not empty (same-named files are replaced).")
+    @Option(names = "--force",
+            description = "Write into DIR even when it is not empty (same-named files are replaced).")
     private boolean force;
 
     /**
@@ -70,7 +71,8 @@ final class ReportCommand implements Callable<Integer> {
         commandLine.addAll(spec.root().commandLine().getParseResult().originalArgs());
         Report.Result result = Forensics.of(root).report(output, Version.current(), commandLine, force);
         if (app.json()) {
-            app.printJson(new Summary(result.dir().toString(), result.files(), result.timelineRows(), result.problems()));
+            app.printJson(new Summary(result.dir().toString(), result.files(), result.timelineRows(),
+                    result.problems()));
         } else {
             Table table = new Table("FILE", "SHA256", "SIZE");
             result.files().forEach(f -> table.row(f.name(), f.sha256(), Long.toString(f.size())));

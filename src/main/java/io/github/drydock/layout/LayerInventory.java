@@ -134,7 +134,8 @@ public final class LayerInventory {
         if (measure) {
             folders.replaceAll(f -> f.withSize(size(context, f)));
         }
-        folders.sort(Comparator.comparing(Found::driver).thenComparing(Found::id).thenComparing(f -> f.path().toString()));
+        folders.sort(Comparator.comparing(Found::driver).thenComparing(Found::id)
+                .thenComparing(f -> f.path().toString()));
         return new Result(folders, homes.shortLinks(), context.problems());
     }
 
@@ -147,7 +148,9 @@ public final class LayerInventory {
         }
         long total = 0;
         List<Path> parts = new ArrayList<>();
-        parts.add(found.content() != null && !found.content().startsWith(found.path()) ? found.content() : found.path());
+        // a symlinked folder's files live elsewhere in the root: measure them, not the link
+        boolean elsewhere = found.content() != null && !found.content().startsWith(found.path());
+        parts.add(elsewhere ? found.content() : found.path());
         parts.addAll(found.otherPaths());
         for (Path part : parts) {
             long bytes = measure(context, found, part);

@@ -141,7 +141,10 @@ final class LayerInventoryDrivers {
         }
     }
 
-    /** overlay v1: an image layer keeps the whole tree in {@code root/}, a container layer its changes in {@code upper/}. */
+    /**
+     * overlay v1: an image layer keeps the whole tree in {@code root/}, a container layer its changes in
+     * {@code upper/}.
+     */
     private void overlay(Path home) {
         for (Path entry : entries(home)) {
             Path folder = content(entry);

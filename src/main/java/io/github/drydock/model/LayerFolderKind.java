@@ -8,7 +8,10 @@ public enum LayerFolderKind {
     DIFF("diff"),
     /** The complete tree at that layer (vfs {@code dir/<id>}, btrfs {@code subvolumes/<id>}, overlay {@code root/}). */
     SNAPSHOT("snapshot"),
-    /** A record of a layer whose bytes cannot be read offline (devicemapper {@code metadata/<id>}, zfs {@code graph/<id>}). */
+    /**
+     * A record of a layer whose bytes cannot be read offline (devicemapper {@code metadata/<id>}, zfs
+     * {@code graph/<id>}).
+     */
     UNREADABLE("unreadable"),
     /**
      * Bookkeeping of a layer without its files: an aufs {@code layers/<id>} or {@code mnt/<id>} whose
