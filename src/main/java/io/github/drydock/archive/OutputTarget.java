@@ -51,7 +51,8 @@ public final class OutputTarget {
      */
     public static void outsideEvidence(Path target, List<Path> protect) throws DockerStorageException {
         Path lexical = target.toAbsolutePath().normalize();
-        Path real = realPath(lexical);
+        // the kernel resolves "link/.." through the link: judge the path as given, not only as normalised
+        Path real = realPath(target.toAbsolutePath());
         for (Path folder : protect) {
             Path base = folder.toAbsolutePath().normalize();
             Path realBase = realPath(base);

@@ -237,8 +237,8 @@ final class LayerInventoryDrivers {
         if (target.isPresent() && realFolderInRoot(target.get())) {
             return target.get();
         }
-        context.problem(entry, "layer folder " + entry.getFileName() + " is a symlink that does not lead to a folder"
-                + " inside the root: not followed, its files are not listed");
+        context.problem(entry, "layer folder " + entry.getFileName() + ": " + entry + " is a symlink that does not"
+                + " lead to a folder inside the root: not followed, its files are not listed");
         return null;
     }
 

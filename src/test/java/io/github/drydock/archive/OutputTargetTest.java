@@ -22,10 +22,12 @@ class OutputTargetTest {
     @Test
     void refusesAnyPathIntoTheEvidence() {
         Path root = mkdirs(tmp.resolve("evidence/var/lib/docker"));
+        mkdirs(root.resolve("graph"));
         symlink(tmp.resolve("sneaky"), root.toString());
+        symlink(tmp.resolve("deeper"), root.resolve("graph").toString());
 
         for (Path target : List.of(root, root.resolve("report"), tmp.resolve("out/../evidence/var/lib/docker/x"),
-                tmp.resolve("sneaky/report"), tmp.resolve("sneaky"))) {
+                tmp.resolve("sneaky/report"), tmp.resolve("sneaky"), tmp.resolve("deeper/../report"))) {
             assertThatThrownBy(() -> OutputTarget.outsideEvidence(target, List.of(root)))
                     .as(target.toString()).isInstanceOf(DockerStorageException.class)
                     .hasMessageContaining("inside the evidence");
