@@ -24,7 +24,9 @@ import java.util.concurrent.Callable;
 @Command(name = "timeline", description = {"Write a file-system timeline of every layer folder and volume (each walked"
         + " on its own, so hidden and deleted files show up under the layer that holds them) plus Docker's events"
         + " (image created, container created/started/finished, first and last log line).",
-        "bodyfile is the Sleuth Kit 3.x format that mactime and plaso read: 'mactime -b FILE -d -y'."})
+        "bodyfile is the Sleuth Kit 3.x format that mactime and plaso read: 'mactime -b FILE -d -y 1971-01-01'"
+                + " (crtime is 0, unknown: a start date keeps mactime from listing it at 1970). Events carry their"
+                + " time in atime, mtime and ctime."})
 final class TimelineCommand implements Callable<Integer> {
     @ParentCommand
     private DrydockCommand app;
