@@ -22,6 +22,12 @@
  *   <li>{@link io.github.drydock.archive.TarEntryMapper}: the one {@code FileEntry → TarArchiveEntry}
  *       mapping every tar writer shares (PAX for long names, big numbers and
  *       {@code security.capability}).</li>
+ *   <li>{@link io.github.drydock.archive.Timeline}: a file-system timeline (Sleuth Kit bodyfile 3.x, CSV,
+ *       JSON Lines) of layer folders walked one by one plus Docker's events, streamed row by row;
+ *       {@link io.github.drydock.archive.Report}: a report folder ({@code report.json}, {@code report.md},
+ *       the timeline, {@code SHA256SUMS}); {@link io.github.drydock.archive.ReportHashes}:
+ *       {@code sha256sum}-compatible checksums and {@code <file>.sha256} sidecars;
+ *       {@link io.github.drydock.archive.OutputTarget}: output never goes into the evidence.</li>
  * </ul>
  * Formats: spec/docker-modern-layout-and-archives.md §3.4 ({@code docker export}), §4.3;
  * spec/docker-legacy-layout.md §9.2, §11, §13 items 14–19. Docker sources: moby

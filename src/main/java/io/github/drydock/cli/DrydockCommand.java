@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
         subcommands = {InfoCommand.class, ImagesCommand.class, HistoryCommand.class, InspectCommand.class,
                 ContainersCommand.class, VolumesCommand.class, LogsCommand.class, LsCommand.class, CpCommand.class,
                 ExportCommand.class, DiffCommand.class, VolumeCommand.class, SaveCommand.class, CommitCommand.class,
-                VerifyCommand.class, HelpCommand.class},
+                VerifyCommand.class, LayersCommand.class, WhoisCommand.class, TimelineCommand.class,
+                ReportCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 success (problems go to stderr), 1 cannot produce what was asked"
                 + " (or --strict with problems), 2 usage error."})
 public final class DrydockCommand implements Callable<Integer> {

@@ -12,6 +12,8 @@
  * {@code ModernReferences} (tags), {@code ModernLayers} and {@code ModernDriverCheck} (driver folders
  * and their ancestry records), {@code ModernImages} (chain ids, sizes, history), and
  * {@code ModernRootSignals} (which driver tree is active; the containerd image store).
+ * {@link io.github.drydock.layout.LayerInventory} lists every layer folder on disk, of every driver,
+ * whoever owns it (plus half-removed and temporary entries of the metadata stores).
  * Formats: spec/docker-legacy-layout.md and spec/docker-modern-layout-and-archives.md.
  */
 package io.github.drydock.layout;

@@ -14,16 +14,16 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CLI is built on the public API only: {@code DockerRoot}, {@code Repack} and its result records, the model
- * records, the shared mapper, the views {@code DockerRoot} hands out ({@code union.UnionView}) and the writers of
- * {@code archive}; never on the readers ({@code layout}) or the drivers.
+ * The CLI is built on the public API only: {@code DockerRoot}, {@code Repack} and {@code Forensics} with their
+ * result records, the model records, the shared mapper, the views {@code DockerRoot} hands out
+ * ({@code union.UnionView}) and the writers of {@code archive}; never on the readers ({@code layout}) or the drivers.
  */
 class CliArchitectureTest {
     private static final Path CLI_SOURCES = Path.of("src/main/java/io/github/drydock/cli");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(io\\.github\\.drydock\\.[\\w.]+);", Pattern.MULTILINE);
     private static final Pattern ALLOWED = Pattern.compile(
-            "io\\.github\\.drydock\\.(DockerRoot|Repack\\w*|model\\.\\w+|json\\.Json|union\\.UnionView|archive\\.\\w+"
-                    + "|cli\\.[\\w.]+)");
+            "io\\.github\\.drydock\\.(DockerRoot|Repack\\w*|Forensics|model\\.\\w+|json\\.Json|union\\.UnionView"
+                    + "|archive\\.\\w+|cli\\.[\\w.]+)");
 
     @Test
     void cliImportsOnlyThePublicApi() throws IOException {
