@@ -109,13 +109,20 @@ class ForensicCommandsTest {
         assertThat(stdout.code()).isZero();
         assertThat(stdout.out()).startsWith("0|[docker] image created <none> (sha256:511136ea3c5a)|0|----------|0|0|0|");
         assertThat(toFile.code()).isZero();
-        assertThat(Files.readString(file)).isEqualTo(stdout.out());
+        // the first walk may update folder atimes of the temp copy (relatime), so atime is not compared
+        assertThat(withoutAtime(Files.readString(file))).isEqualTo(withoutAtime(stdout.out()));
         assertThat(toFile.out()).isEqualTo(stdout.out().lines().count() + " rows written to " + file
                 + ", checksum in " + file + ".sha256\n");
         assertThat(Files.readString(tmp.resolve("case/timeline.bodyfile.sha256")))
                 .matches("[0-9a-f]{64}  timeline\\.bodyfile\n");
         assertThat(again.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(again.err()).contains("exists").contains("--force");
+    }
+
+    /** Blanks the atime column (the 8th of a bodyfile row). */
+    private static String withoutAtime(String bodyfile) {
+        return bodyfile.lines().map(line -> line.replaceFirst("^((?:[^|]*\\|){7})[^|]*", "$1-"))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
     }
 
     @Test
