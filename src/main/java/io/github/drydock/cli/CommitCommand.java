@@ -7,6 +7,7 @@ import io.github.drydock.RepackTarget;
 import io.github.drydock.model.Container;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -35,6 +36,9 @@ final class CommitCommand implements Callable<Integer> {
             description = "A tar file; a folder (trailing / or existing folder); - for standard output.")
     private String output;
 
+    @Mixin
+    private HashOption hash = new HashOption();
+
     @Option(names = "--format", paramLabel = "docker|oci", defaultValue = "docker",
             description = "docker (default) or oci, as for save.")
     private String format;
@@ -60,6 +64,6 @@ final class CommitCommand implements Callable<Integer> {
                 .orElseThrow(() -> new CliException("no such container: " + reference));
         RepackResult result = Repack.of(root).commit(container, new Repack.CommitOptions(tag, author, message),
                 saveFormat, target, SaveCommand.strict(spec));
-        return SaveCommand.report(app, root, result, target);
+        return SaveCommand.report(app, root, result, target, hash);
     }
 }

@@ -6,6 +6,7 @@ import io.github.drydock.model.FileType;
 import io.github.drydock.model.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -40,6 +41,9 @@ final class CpCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     private boolean help;
+
+    @Mixin
+    private HashOption hash = new HashOption();
 
     @Option(names = "--force", description = "Replace existing files and merge into existing folders.")
     private boolean force;
@@ -102,7 +106,7 @@ final class CpCommand implements Callable<Integer> {
      * @param problems    what was skipped or failed
      */
     record Summary(String target, String path, Path destination, long files, long folders, long links,
-                   long special, long bytes, List<Problem> problems) {
+                   long special, long bytes, List<Problem> problems, Path sidecar) {
         Summary {
             problems = List.copyOf(problems);
         }
@@ -126,15 +130,16 @@ final class CpCommand implements Callable<Integer> {
         CopyPlan plan = CopyPlan.of(target.view(), entry, path, dest, force);
         CopyOut.Result result = copy(target, plan);
         List<Problem> problems = target.problems(result.problems());
+        boolean nothing = result.files() + result.folders() + result.links() + result.special() == 0;
+        Path sidecar = nothing ? null : hash.write(plan.target());
         Summary summary = new Summary(target.label(), entry.path(), plan.target(), result.files(), result.folders(),
-                result.links(), result.special(), result.bytes(), problems);
+                result.links(), result.special(), result.bytes(), problems, sidecar);
         if (app.json()) {
             app.printJson(summary);
         } else {
             app.err().print(Text.printable(text(summary)) + "\n");
         }
         int code = app.finish(problems);
-        boolean nothing = result.files() + result.folders() + result.links() + result.special() == 0;
         return nothing ? ExitCodes.FAILED : code;
     }
 
@@ -171,6 +176,7 @@ final class CpCommand implements Callable<Integer> {
     static String text(Summary s) {
         return "copied " + s.target() + ":" + s.path() + " to " + s.destination() + ": " + s.files() + " files, "
                 + s.folders() + " folders, " + s.links() + " links, " + s.special() + " special nodes, "
-                + HumanSize.format(s.bytes()) + " (" + s.bytes() + " bytes)";
+                + HumanSize.format(s.bytes()) + " (" + s.bytes() + " bytes)"
+                + (s.sidecar() == null ? "" : "; checksums in " + s.sidecar());
     }
 }

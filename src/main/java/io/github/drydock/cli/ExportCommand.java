@@ -2,6 +2,7 @@ package io.github.drydock.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -31,6 +32,9 @@ final class ExportCommand implements Callable<Integer> {
             description = "Where to write the tar; '-' is stdout, refused when it is a terminal (default: -).")
     private String output;
 
+    @Mixin
+    private HashOption hash = new HashOption();
+
     @Option(names = "--force", description = "Replace FILE when it exists.")
     private boolean force;
 
@@ -40,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliException, IOException {
         refuseJsonOnStdout(spec, app, output);
-        return TarExport.run(app, ViewTarget.find(app.openRoot(), reference), output, force);
+        return TarExport.run(app, ViewTarget.find(app.openRoot(), reference), output, force, hash);
     }
 
     /** With the tar on stdout there is no room for a JSON document: a usage error. */

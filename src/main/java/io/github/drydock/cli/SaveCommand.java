@@ -8,12 +8,15 @@ import io.github.drydock.RepackTarget;
 import io.github.drydock.model.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,6 +43,9 @@ final class SaveCommand implements Callable<Integer> {
                     + " - for standard output (not a terminal).")
     private String output;
 
+    @Mixin
+    private HashOption hash = new HashOption();
+
     @Option(names = "--format", paramLabel = "docker|oci", defaultValue = "docker",
             description = "docker: the layout of Docker 1.10-24 (default); oci: the OCI image layout of Docker 25+.")
     private String format;
@@ -53,7 +59,7 @@ final class SaveCommand implements Callable<Integer> {
         RepackTarget target = RepackOutput.target(output, app.out());
         DockerRoot root = app.openRoot();
         RepackResult result = Repack.of(root).save(images, saveFormat, target, strict(spec));
-        return report(app, root, result, target);
+        return report(app, root, result, target, hash);
     }
 
     /** The global {@code --strict}: here it also means "fail instead of falling back". */
@@ -63,8 +69,16 @@ final class SaveCommand implements Callable<Integer> {
     }
 
     /** Prints the result (JSON on stderr when the archive went to stdout) and ends with its problems. */
-    static int report(DrydockCommand app, DockerRoot root, RepackResult result, RepackTarget target) {
+    static int report(DrydockCommand app, DockerRoot root, RepackResult result, RepackTarget target,
+                      HashOption hash) throws IOException, CliException {
         boolean toStdout = target instanceof RepackTarget.Stream;
+        if (hash.wanted() && toStdout) {
+            throw new CliException("--hash needs -o FILE or DIR/: a sidecar cannot be written for stdout");
+        }
+        Path written = target instanceof RepackTarget.File file ? file.path()
+                : target instanceof RepackTarget.Folder folder ? folder.path() : null;
+        // nothing is written under --strict when a layer cannot be rebuilt: then there is nothing to vouch for
+        Path sidecar = written != null && Files.exists(written) ? hash.write(written) : null;
         List<Problem> problems = new ArrayList<>(result.problems());
         for (RepackImage image : result.images()) {
             ExitCodes.about(root.problems(), image.sourceId()).stream().filter(p -> !problems.contains(p))
@@ -74,6 +88,9 @@ final class SaveCommand implements Callable<Integer> {
             CliJson.write(RepackViews.saveDocument(result, problems), toStdout ? app.err() : app.out());
         } else {
             RepackViews.saveSummary(result).forEach(line -> app.err().print("drydock: " + Text.printable(line) + "\n"));
+            if (sidecar != null) {
+                app.err().print("drydock: checksum in " + Text.printable(sidecar.toString()) + "\n");
+            }
         }
         if (toStdout) {
             app.out().flush();

@@ -34,7 +34,7 @@ final class TarExport {
      * @param problems what went wrong on the way
      */
     record Summary(String target, String output, long entries, long bytes, List<String> skipped,
-                   List<Problem> problems) {
+                   List<Problem> problems, String sidecar) {
         Summary {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(output, "output");
@@ -50,12 +50,16 @@ final class TarExport {
      * @param target what to export
      * @param output a file name or {@value #STDOUT}; with {@value #STDOUT} the caller has refused {@code --json}
      * @param force  replace an existing file
+     * @param hash   whether to write a {@code .sha256} sidecar beside FILE
      * @return the exit code
      * @throws CliException when stdout is a terminal, the file exists, or writing failed
      * @throws IOException  when the target cannot be read at all
      */
-    static int run(DrydockCommand app, ViewTarget target, String output, boolean force)
+    static int run(DrydockCommand app, ViewTarget target, String output, boolean force, HashOption hash)
             throws CliException, IOException {
+        if (hash.wanted() && STDOUT.equals(output)) {
+            throw new CliException("--hash needs -o FILE: a sidecar cannot be written for stdout");
+        }
         ExportResult result;
         if (STDOUT.equals(output)) {
             if (app.terminals().stdout()) {
@@ -72,8 +76,9 @@ final class TarExport {
             result = OutputFile.write(Path.of(output), force, out -> write(app, target, out));
         }
         List<Problem> problems = target.problems(result.problems());
+        Path sidecar = STDOUT.equals(output) ? null : hash.write(Path.of(output));
         Summary summary = new Summary(target.label(), output, result.entries(), result.bytes(), result.skipped(),
-                problems);
+                problems, sidecar == null ? null : sidecar.toString());
         if (app.json()) {
             app.printJson(summary);
         } else {
@@ -101,6 +106,9 @@ final class TarExport {
         lines.add("exported " + summary.target() + " to " + (STDOUT.equals(summary.output()) ? "stdout"
                 : summary.output()) + ": " + summary.entries() + " entries, " + HumanSize.format(summary.bytes())
                 + " of file content");
+        if (summary.sidecar() != null) {
+            lines.add("checksum in " + summary.sidecar());
+        }
         for (String skipped : summary.skipped()) {
             lines.add("left out " + skipped + ": a socket cannot be stored in a tar");
         }

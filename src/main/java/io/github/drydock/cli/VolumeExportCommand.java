@@ -2,6 +2,7 @@ package io.github.drydock.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -28,6 +29,9 @@ final class VolumeExportCommand implements Callable<Integer> {
             description = "Where to write the tar; '-' is stdout, refused when it is a terminal (default: -).")
     private String output;
 
+    @Mixin
+    private HashOption hash = new HashOption();
+
     @Option(names = "--force", description = "Replace FILE when it exists.")
     private boolean force;
 
@@ -38,6 +42,6 @@ final class VolumeExportCommand implements Callable<Integer> {
     public Integer call() throws CliException, IOException {
         DrydockCommand app = volume.app();
         ExportCommand.refuseJsonOnStdout(spec, app, output);
-        return TarExport.run(app, ViewTarget.volume(app.openRoot(), name), output, force);
+        return TarExport.run(app, ViewTarget.volume(app.openRoot(), name), output, force, hash);
     }
 }
