@@ -9,8 +9,6 @@ import io.github.drydock.model.Layer;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import java.util.TreeMap;
  */
 final class LegacyImageMapper {
     /** Go's zero {@code time.Time}, written for times never set. */
-    private static final String GO_ZERO_TIME = "0001-01-01T00:00:00Z";
 
     private LegacyImageMapper() {
     }
@@ -37,11 +34,8 @@ final class LegacyImageMapper {
      * @return the instant; null for a missing, zero or unparsable time
      */
     static Instant time(RootContext context, Path file, String text) {
-        if (text == null || text.isEmpty() || text.equals(GO_ZERO_TIME)) {
-            return null;
-        }
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return DockerTime.parse(text).orElse(null);
         } catch (DateTimeParseException e) {
             context.problem(file, "cannot parse time \"" + LegacyGraphReader.abbreviate(text) + "\" in " + file
                     + ": not an RFC 3339 time; shown as unknown");

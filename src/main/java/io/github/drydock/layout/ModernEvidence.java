@@ -12,8 +12,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -28,7 +26,6 @@ final class ModernEvidence {
     static final long MAX_TEXT_BYTES = 1024 * 1024;
     private static final HexFormat HEX = HexFormat.of();
     /** Go's zero time, written for "unset". */
-    private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
     private ModernEvidence() {
     }
@@ -161,11 +158,7 @@ final class ModernEvidence {
      * @throws DateTimeParseException when the text is no RFC 3339 time
      */
     static Optional<Instant> time(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        Instant instant = OffsetDateTime.parse(text.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        return instant.equals(GO_ZERO_TIME) ? Optional.empty() : Optional.of(instant);
+        return DockerTime.parse(text);
     }
 
     /** @return the first line of an exception's message, for a problem text */
