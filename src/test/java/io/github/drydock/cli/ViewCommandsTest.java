@@ -148,7 +148,8 @@ class ViewCommandsTest {
     void exportJsonSummarisesTheFileWritten() {
         Path tar = out.resolve("v.tar");
         JsonNode json = drydock("--json", "export", "volume:" + MYSQL_VOLUME, "-o", tar.toString()).json();
-        assertThat(keys(json)).containsExactly("target", "output", "entries", "bytes", "skipped", "problems");
+        assertThat(keys(json)).containsExactly("target", "output", "entries", "bytes", "skipped", "problems",
+                "sidecar");
         assertThat(json.get("target").asText()).isEqualTo("volume " + MYSQL_VOLUME);
         assertThat(json.get("output").asText()).isEqualTo(tar.toString());
         assertThat(json.get("entries").asLong()).isEqualTo(17);
@@ -249,7 +250,7 @@ class ViewCommandsTest {
     void cpJsonSummarises() {
         JsonNode json = drydock("--json", "cp", MYSQL + ":/tmp", out.toString()).json();
         assertThat(keys(json)).containsExactly("target", "path", "destination", "files", "folders", "links", "special",
-                "bytes", "problems");
+                "bytes", "problems", "sidecar");
         assertThat(json.get("path").asText()).isEqualTo("/tmp");
         assertThat(json.get("destination").asText()).isEqualTo(out.resolve("tmp").toString());
         assertThat(json.get("files").asLong()).isEqualTo(1);
