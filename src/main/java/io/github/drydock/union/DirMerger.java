@@ -43,11 +43,13 @@ final class DirMerger {
     private final NodeInspector inspector;
     private final ProblemLog problems;
     private final EntryFactory entries;
+    private final OpaqueMarkers opaqueMarkers;
 
-    DirMerger(NodeInspector inspector, ProblemLog problems, EntryFactory entries) {
+    DirMerger(NodeInspector inspector, ProblemLog problems, EntryFactory entries, OpaqueMarkers opaqueMarkers) {
         this.inspector = inspector;
         this.problems = problems;
         this.entries = entries;
+        this.opaqueMarkers = opaqueMarkers;
     }
 
     /**
@@ -83,7 +85,7 @@ final class DirMerger {
                     names.computeIfAbsent(target, k -> new NameState()).whiteoutBy = copy.layer();
                 }
             }
-            if (listing.opaque()) {
+            if (listing.opaque() || opaqueMarkers.marks(copy.layer(), viewPath)) {
                 opaqueBy = copy.layer();
             }
         }

@@ -3,7 +3,6 @@ package io.github.drydock.union;
 import io.github.drydock.driver.LayerDirectory;
 import io.github.drydock.driver.Node;
 import io.github.drydock.driver.NodeInspector;
-import io.github.drydock.driver.WhiteoutEncoding;
 import io.github.drydock.model.ContainerLayer;
 import io.github.drydock.model.DockerStorageException;
 import io.github.drydock.model.FileEntry;
@@ -54,6 +53,7 @@ public final class UnionView {
     private final ProblemLog problems;
     private final EntryFactory entries;
     private final DirMerger merger;
+    private final OpaqueMarkers opaqueMarkers = new OpaqueMarkers();
     private final Map<String, List<MergedChild>> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, List<MergedChild>> eldest) {
@@ -67,7 +67,7 @@ public final class UnionView {
         this.inspector = Objects.requireNonNull(inspector, "inspector");
         this.problems = problems;
         this.entries = new EntryFactory(inspector, problems);
-        this.merger = new DirMerger(inspector, problems, entries);
+        this.merger = new DirMerger(inspector, problems, entries, opaqueMarkers);
     }
 
     /**
@@ -299,12 +299,9 @@ public final class UnionView {
         List<Contribution> roots = new ArrayList<>();
         for (ViewLayer layer : stack) {
             roots.add(new Contribution(layer, layer.path()));
-            if (layer.encoding() == WhiteoutEncoding.OVERLAY) {
-                inspector.limitation().ifPresent(why -> problems.add(layer.path().toString(),
-                        "cannot read " + WhiteoutEncoding.TRUSTED_OPAQUE + " in layer " + layer.id() + ": " + why
-                                + " — opaque folders may be shown with lower layers' entries"));
-            }
         }
+        // before any folder is merged: the opaque flags of overlay layers may come from their tar-splits
+        opaqueMarkers.load(stack, inspector, problems);
         if (stack.isEmpty()) {
             // an image without layers is empty; unreadable layers were reported when the stack was built
             return new MergedChild(syntheticRoot(), List.of());

@@ -13,14 +13,28 @@ import java.util.Objects;
  * @param path     its folder on the opened disk
  * @param kind     DIFF or SNAPSHOT
  * @param encoding how its folder records deletions
+ * @param tarSplit the image layer's tar-split file, or null (container layers, snapshots, unknown); with
+ *                 {@link WhiteoutEncoding#OVERLAY} it tells opaque folders when their attribute cannot be read
  */
-public record ViewLayer(String id, Path path, LayerKind kind, WhiteoutEncoding encoding) {
+public record ViewLayer(String id, Path path, LayerKind kind, WhiteoutEncoding encoding, Path tarSplit) {
     /** Validates that every part is present. */
     public ViewLayer {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(encoding, "encoding");
+    }
+
+    /**
+     * A layer without a tar-split.
+     *
+     * @param id       see the record components
+     * @param path     see the record components
+     * @param kind     see the record components
+     * @param encoding see the record components
+     */
+    public ViewLayer(String id, Path path, LayerKind kind, WhiteoutEncoding encoding) {
+        this(id, path, kind, encoding, null);
     }
 
     /**

@@ -23,15 +23,15 @@ final class ViewStacks {
         List<ViewLayer> stack = new ArrayList<>();
         if (container != null) {
             String id = container.mountId() != null ? container.mountId() : String.valueOf(container.path());
-            add(stack, log, id, container.path(), container.kind(), container.driver(), "read-write layer");
+            add(stack, log, id, container.path(), container.kind(), container.driver(), null, "read-write layer");
             if (container.kind() == LayerKind.DIFF && container.initPath() != null) {
                 String initId = container.initId() != null ? container.initId() : id + "-init";
-                add(stack, log, initId, container.initPath(), LayerKind.DIFF, container.driver(), "init layer");
+                add(stack, log, initId, container.initPath(), LayerKind.DIFF, container.driver(), null, "init layer");
             }
         }
         for (int i = layers.size() - 1; i >= 0; i--) {
             Layer layer = layers.get(i);
-            add(stack, log, layer.id(), layer.path(), layer.kind(), layer.driver(), "layer");
+            add(stack, log, layer.id(), layer.path(), layer.kind(), layer.driver(), layer.tarSplit(), "layer");
         }
         return cutBelowSnapshot(stack);
     }
@@ -47,7 +47,7 @@ final class ViewStacks {
     }
 
     private static void add(List<ViewLayer> stack, ProblemLog log, String id, Path path, LayerKind kind,
-                            String driver, String role) {
+                            String driver, Path tarSplit, String role) {
         String what = role + " " + id + " (" + driver + ")";
         if (kind == LayerKind.UNREADABLE) {
             log.add(String.valueOf(path), what + " cannot be read offline: its files are missing from the view,"
@@ -55,7 +55,7 @@ final class ViewStacks {
         } else if (path == null) {
             log.add(id, what + ": its folder is missing: its files are missing from the view");
         } else if (isFolder(log, path, what)) {
-            stack.add(new ViewLayer(id, path, kind, WhiteoutEncoding.forLayer(driver, kind)));
+            stack.add(new ViewLayer(id, path, kind, WhiteoutEncoding.forLayer(driver, kind), tarSplit));
         }
     }
 

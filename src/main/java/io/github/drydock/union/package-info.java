@@ -12,6 +12,10 @@
  * (forensic evidence still on disk). Symlinks are never followed on the host; resolution happens inside
  * the view only, 40 hops at most. FIFOs, sockets and devices are listed, never opened.
  *
+ * <p>Without root, {@code trusted.overlay.opaque} cannot be read; an image layer's opaque folders are
+ * then taken from its tar-split ({@code <folder>/.wh..wh..opq} members), and only layers without one (a
+ * container's read-write and init layers) are reported as possibly showing lower layers' entries.
+ *
  * <p>Known limits: overlay {@code redirect_dir} renames and metacopy files are reported as problems,
  * not followed; file names that are not valid UTF-8 are read through Java strings (the JVM must run with
  * {@code sun.jnu.encoding=UTF-8}); reading file content may update atime on a writable mount (mount
