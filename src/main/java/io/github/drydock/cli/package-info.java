@@ -104,9 +104,9 @@
  *           "problems": [...]}
  * diff     {"items": [{"kind": "A"|"C"|"D", "path"}...], "problems": [...]}
  * cp       {"target", "path" (view path copied), "destination", "files", "folders", "links", "special", "bytes",
- *           "problems": [...]}
+ *           "problems": [...], "sidecar" (the --hash file, or null)}
  * export, volume export (with -o FILE only)
- *          {"target", "output", "entries", "bytes" (file content), "skipped": [paths], "problems": [...]}
+ *          {"target", "output", "entries", "bytes" (file content), "skipped": [paths], "problems": [...], "sidecar"}
  * save, commit {"output", "format": "docker"|"oci", "bytes", "exact",
  *           "items": [{"reference", "sourceId", "legacy", "committed", "originalImageId" (null when unknown),
  *                      "writtenImageId", "imageIdChanged", "repoTags": [],
