@@ -94,6 +94,25 @@ final class Hostile {
         return Integer.parseInt(out.trim());
     }
 
+    /**
+     * Deletes a chain made by {@link #deepChain} bottom-up with relative chdir + rmdir ({@code rm -rf}
+     * takes most of a minute on 100k levels).
+     */
+    static void removeDeepChain(Path folder) {
+        if (Files.isDirectory(folder.resolve("d"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            run("python3", "-c", String.join("\n",
+                    "import os, sys",
+                    "os.chdir(sys.argv[1])",
+                    "n = 0",
+                    "while os.path.isdir('d') and not os.path.islink('d'):",
+                    "    os.chdir('d'); n += 1",
+                    "for f in os.listdir('.'):",
+                    "    os.unlink(f)",
+                    "for _ in range(n):",
+                    "    os.chdir('..'); os.rmdir('d')"), folder.toString());
+        }
+    }
+
     /** Deletes a tree of any depth without following symlinks ({@code rm -rf} works with openat, not paths). */
     static void removeTree(Path folder) {
         if (Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
