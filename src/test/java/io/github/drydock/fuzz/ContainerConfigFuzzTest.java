@@ -2,7 +2,6 @@ package io.github.drydock.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.drydock.synth.Flavor;
-import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 
@@ -11,7 +10,6 @@ import java.util.List;
  * {@code hostconfig.json}, modern {@code config.v2.json}, modern {@code hostconfig.json}.
  */
 class ContainerConfigFuzzTest {
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @FuzzTest(maxDuration = FuzzDurations.PER_TARGET)
     void containerConfig(byte[] data) {
         int selector = Math.floorMod(FuzzFile.selector(data), 4);
@@ -20,6 +18,6 @@ class ContainerConfigFuzzTest {
         List<FuzzFile> files = List.of(FuzzFile.of(tiny.at(dir + (selector < 2 ? "config.json" : "config.v2.json"))),
                 FuzzFile.of(tiny.at(dir + "hostconfig.json")));
         FuzzFile.restoreAndPut(files, selector % 2, FuzzFile.rest(data));
-        FuzzRoots.openAndTouch(tiny.root());
+        FuzzRoots.within(() -> FuzzRoots.openAndTouch(tiny.root()));
     }
 }

@@ -61,6 +61,47 @@ final class FuzzRoots {
         });
     }
 
+    /** Seconds one input may take: a read of a FIFO, or a loop, shows as a finding instead of a hang. */
+    static final int INPUT_SECONDS = 10;
+    private static final java.util.concurrent.ExecutorService RUNNER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fuzz-input");
+        t.setDaemon(true); // a thread stuck in open(2) on a FIFO cannot be interrupted: the JVM may leave it
+        return t;
+    });
+
+    /** Code of one input; may throw anything (the oracle decides what is allowed). */
+    interface Input {
+        Object run() throws Exception;
+    }
+
+    /**
+     * Runs one input under {@link #INPUT_SECONDS}. (JUnit's {@code @Timeout} would bound the whole fuzzing
+     * run, not one input.)
+     *
+     * @throws AssertionError when the input takes longer
+     */
+    static void within(Input input) {
+        java.util.concurrent.Future<Object> f = RUNNER.submit(input::run);
+        try {
+            f.get(INPUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
+            throw new AssertionError("one input took over " + INPUT_SECONDS + " s: a hang (a FIFO opened?) or a loop");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new AssertionError("a checked exception other than DockerStorageException came out", cause);
+        }
+    }
+
     /** @return a fresh empty folder under the fuzz base folder */
     static synchronized Path scratch(String name) {
         try {
@@ -106,6 +147,12 @@ final class FuzzRoots {
                 sink += lines.mapToLong(l -> l.text().length()).sum();
             } catch (DockerStorageException e) {
                 sink++;
+            } catch (UncheckedIOException e) {
+                // a Stream cannot throw checked exceptions: a log that fails while streaming comes out
+                // wrapped, as Files.lines does; only a DockerStorageException inside is allowed
+                if (!(e.getCause() instanceof DockerStorageException)) {
+                    throw e;
+                }
             }
         }
         sink += opened.volumes().toString().length() + opened.problems().toString().length();

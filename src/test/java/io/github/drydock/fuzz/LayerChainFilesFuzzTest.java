@@ -2,7 +2,6 @@ package io.github.drydock.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.drydock.synth.Flavor;
-import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +16,6 @@ import java.util.stream.Stream;
  * read-write layer, which has the longest chain).
  */
 class LayerChainFilesFuzzTest {
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @FuzzTest(maxDuration = FuzzDurations.PER_TARGET)
     void layerChainFiles(byte[] data) {
         int selector = Math.floorMod(FuzzFile.selector(data), 4);
@@ -34,7 +32,7 @@ class LayerChainFilesFuzzTest {
             default -> tiny.at("overlay2/" + baseLayer(tiny) + "/link");
         };
         FuzzFile.restoreAndPut(List.of(FuzzFile.of(file)), 0, FuzzFile.rest(data));
-        FuzzRoots.openAndTouch(tiny.root());
+        FuzzRoots.within(() -> FuzzRoots.openAndTouch(tiny.root()));
     }
 
     /** An image layer every container stands on: the one whose folder has no {@code lower}. */

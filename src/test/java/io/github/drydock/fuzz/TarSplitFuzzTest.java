@@ -4,7 +4,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.drydock.archive.TarSplitAssembler;
 import io.github.drydock.archive.TarSplitReader;
 import io.github.drydock.model.DockerStorageException;
-import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,9 +59,15 @@ class TarSplitFuzzTest {
         }
     }
 
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @FuzzTest(maxDuration = FuzzDurations.PER_TARGET)
-    void tarSplit(byte[] data) throws IOException {
+    void tarSplit(byte[] data) {
+        FuzzRoots.within(() -> {
+            check(data);
+            return null;
+        });
+    }
+
+    private static void check(byte[] data) throws IOException {
         setUp();
         byte[] body = FuzzFile.rest(data);
         if (Math.floorMod(FuzzFile.selector(data), 2) == 0) {
