@@ -135,9 +135,36 @@ public final class BenchMain {
         if (container.isPresent()) {
             Container c = container.get();
             Image image = root.image(c.imageId()).orElseThrow();
-            return UnionView.of(image.layers(), c.layer(), NodeInspector.system());
+            return UnionView.of(image.layers(), c.layer(), inspector());
         }
-        return UnionView.of(root.image(ref).orElseThrow().layers(), null, NodeInspector.system());
+        return UnionView.of(root.image(ref).orElseThrow().layers(), null, inspector());
+    }
+
+    /**
+     * The host's file facts; with {@code BENCH_NO_XATTRS=1} extended attributes are not read (they need
+     * a {@code getfattr} process per batch), to show what that reading costs.
+     */
+    private static NodeInspector inspector() {
+        NodeInspector system = NodeInspector.system();
+        if (!"1".equals(System.getenv("BENCH_NO_XATTRS"))) {
+            return system;
+        }
+        return new NodeInspector() {
+            @Override
+            public io.github.drydock.driver.Node stat(Path path) throws java.io.IOException {
+                return system.stat(path);
+            }
+
+            @Override
+            public java.util.Map<String, byte[]> xattrs(Path layerRoot, Path path) {
+                return java.util.Map.of();
+            }
+
+            @Override
+            public java.util.Optional<String> limitation() {
+                return java.util.Optional.empty();
+            }
+        };
     }
 
     private static OutputStream stdout() {
