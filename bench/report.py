@@ -20,7 +20,7 @@ def sh(cmd):
 
 
 def field(r, key):
-    m = re.search(key + r'=(\d+)', r[6]) if r else None
+    m = re.search(r'(?<![\w-])' + key + r'=(\d+)', r[6]) if r else None
     return int(m.group(1)) if m else None
 
 
@@ -28,9 +28,15 @@ def mib(kb):
     return '%d' % (int(kb) // 1024)
 
 
+def result(r):
+    if r[5] == '0':
+        return 'ok'
+    why = r[6].replace('failed: ', '') if r[6].startswith('failed') else ''
+    return ('exit %s %s' % (r[5], why)).strip()
+
+
 def row(r):
-    return '| %s | %s s | %s MiB | %s | %s |' % (r[1], r[2], mib(r[3]), r[4] + ' MiB' if r[4] != '-' else '-',
-                                              'ok' if r[5] == '0' else 'exit ' + r[5])
+    return '| %s | %s s | %s MiB | %s | %s |' % (r[1], r[2], mib(r[3]), r[4] + ' MiB' if r[4] != '-' else '-', result(r))
 
 
 def find(group, prefix):
@@ -54,8 +60,8 @@ out.append('| java | %s |' % sh('java -version 2>&1 | head -n 1'))
 out.append('| load average (1/5/15 min) | before: %s, after: %s — the machine was shared with other builds |' % (load_before, load_after))
 out.append('| runs | one warm-up, then %s measured run(s): median wall time, largest RSS (`/usr/bin/time`), '
            'peak heap (sum of the JVM heap pools\' peaks); JVM start included in every drydock figure |' % repeat)
-out.append('| reproduce | `bench/run` (roots cached in `/tmp/drydock-bench/roots`; writing them took %s s) — measuring took %s min |'
-           % (gen_seconds, minutes))
+out.append('| reproduce | `bench/run` — roots cached in `/tmp/drydock-bench/roots` (this run wrote them in %s s; each root\'s '
+           'own write time is below); measuring took %s min |' % (gen_seconds, minutes))
 out.append('')
 out.append('## Roots (synthetic, `io.github.drydock.synth.SyntheticRoot`)')
 out.append('')
@@ -126,13 +132,13 @@ for r in rows:
                                                      '%.1f' % (walk / (entries / 1000)) if walk and entries else '-'))
 out.append('')
 
-out.append('## 6. Every command with `-Xmx64m`')
+out.append('## 6. Every command with `-Xmx64m` (and metadata commands with the heap they need)')
 out.append('')
-out.append('| command | wall | RSS | heap peak | result |')
-out.append('|---|---|---|---|---|')
+out.append('| heap | command | wall | RSS | heap peak | result |')
+out.append('|---|---|---|---|---|---|')
 for r in rows:
-    if r[0] == '6 -Xmx64m':
-        out.append(row(r))
+    if r[0].startswith('6 '):
+        out.append('| %s ' % r[0][2:] + row(r))
 out.append('')
 out.append('## All measurements')
 out.append('')

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -190,5 +189,4 @@ final class ModernSynth {
         SynthIds.write(dir.resolve("resolv.conf"), "nameserver 10.0.0.2\n");
         summary.container(id, mountId);
     }
-
 }
