@@ -9,6 +9,8 @@ import sys
 
 raw, roots, repeat, load_before, load_after, minutes, gen_seconds = sys.argv[1:8]
 rows = [line.rstrip('\n').split('\t') for line in open(raw) if line.strip()]
+for r in rows:
+    r[4] = r[4] or '-'  # a run that failed printed no heap figure
 by = {(r[0], r[1]): r for r in rows}
 
 
