@@ -75,6 +75,28 @@ class SymlinkEscapeTest {
     }
 
     @Test
+    void overlay2ShortLinkPointingOutOfTheRootIsAProblemAndNeverFollowed() throws Exception {
+        SynthSummary s = root(Flavor.MODERN_OVERLAY2);
+        DockerRoot before = DockerRoot.open(tmp.resolve("docker"));
+        Image image = before.image(s.imageIds().get(2)).orElseThrow();
+        Layer base = image.layers().get(0);
+        String link = Files.readString(tmp.resolve("docker/overlay2").resolve(base.cacheId()).resolve("link")).trim();
+        Path shortLink = tmp.resolve("docker/overlay2/l").resolve(link);
+        Files.delete(shortLink);
+        Files.createSymbolicLink(shortLink, outside); // absolute, out of the root
+        Path relative = tmp.resolve("docker/overlay2/l/AAAAAAAAAAAAAAAAAAAAAAAAAA");
+        Files.createSymbolicLink(relative, Path.of("../../../outside"));
+
+        DockerRoot root = Hostile.within(20, () -> DockerRoot.open(tmp.resolve("docker")));
+        assertThat(root.problems()).extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("l/" + link).contains("outside the root"));
+        Image after = root.image(image.id()).orElseThrow();
+        assertThat(after.layers()).allSatisfy(l -> assertThat(l.path().normalize()).startsWith(tmp.resolve("docker")));
+        UnionView view = UnionView.of(after.layers(), null, NodeInspector.system());
+        assertThat(Hostile.within(10, () -> view.walk().map(FileEntry::name).toList())).doesNotContain("secret", "fifo");
+    }
+
+    @Test
     void volumeDataSymlinkedOutOfTheRootIsNotSizedOrListed() throws Exception {
         SynthSummary s = root(Flavor.MODERN_OVERLAY2);
         String name = s.volumeNames().get(0);
