@@ -1,5 +1,7 @@
 package io.github.drydock.archive;
 
+import io.github.drydock.driver.LayerDirectory;
+
 import java.io.ByteArrayOutputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +23,7 @@ final class LegacyConfigGoJson {
     /** Go's {@code time.Unix(0, 0)} in UTC, as it marshals. */
     static final String EPOCH_TIME = "1970-01-01T00:00:00Z";
     /** Map key order of Go: by UTF-8 bytes, i.e. by code point. */
-    static final Comparator<String> KEY_ORDER = LegacyConfigGoJson::compareCodePoints;
+    static final Comparator<String> KEY_ORDER = LayerDirectory.NAME_ORDER;
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
@@ -136,20 +138,5 @@ final class LegacyConfigGoJson {
         ZoneOffset offset = time.getOffset();
         out.append(offset.getTotalSeconds() == 0 ? "Z" : offset.getId());
         return out.toString();
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }
