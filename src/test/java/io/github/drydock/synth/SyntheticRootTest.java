@@ -54,6 +54,34 @@ class SyntheticRootTest {
         }
     }
 
+    @Test
+    void denseBigFilesHoldRandomBytesAndStillRebuildByteExactly() throws Exception {
+        SynthSpec spec = SynthSpec.content(Flavor.MODERN_OVERLAY2)
+                .with(java.util.Map.of("images", "3", "depth", "3", "files", "30", "largeMiB", "1", "dense", "true"));
+        SynthSummary s = SyntheticRoot.generate(spec, tmp.resolve("docker"));
+        DockerRoot root = DockerRoot.open(tmp.resolve("docker"));
+        assertThat(root.problems()).isEmpty();
+
+        Image image = root.image(s.lastImage()).orElseThrow();
+        List<Path> blobs;
+        try (var files = Files.walk(tmp.resolve("docker/overlay2"))) {
+            blobs = files.filter(f -> f.getFileName().toString().startsWith("blob")).toList();
+        }
+        assertThat(blobs).hasSize(spec.largeFiles());
+        for (Path blob : blobs) {
+            byte[] bytes = Files.readAllBytes(blob);
+            assertThat(bytes).hasSize(1 << 20);
+            long zeros = 0;
+            for (byte b : bytes) {
+                zeros += b == 0 ? 1 : 0;
+            }
+            assertThat(zeros).as("random bytes, not a hole: %s", blob).isLessThan(bytes.length / 64);
+        }
+        VerifyReport report = Verify.imageFile(image.source(), image.layers());
+        assertThat(report.describe()).isEmpty();
+        assertThat(report.computedImageId()).isEqualTo(s.lastImage());
+    }
+
     private static void counts(SynthSummary s, DockerRoot root, Flavor flavor) {
 
         assertThat(root.problems()).isEmpty();
