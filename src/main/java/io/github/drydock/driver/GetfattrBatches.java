@@ -17,8 +17,10 @@ import java.util.Map;
  * Reads extended attributes of every namespace through the system's {@code getfattr}, because Java can
  * only read {@code user.*}. A process per node would be far too slow, so nodes are read in batches: the
  * first folders of a layer one folder at a time (a folder and its children in one call: cheap for
- * {@code ls}), then the whole layer in one recursive call (cheap for a walk). Only nodes that carry
- * attributes are kept in memory.
+ * {@code ls}), then the whole layer in one recursive call (cheap for a walk). A caller about to read
+ * whole subtrees (a walk, an export) says so with {@link #prefetch}: every subtree of every layer is then
+ * read by ONE recursive call, before the first node is asked for. Only nodes that carry attributes are
+ * kept in memory.
  */
 final class GetfattrBatches {
     /** The program, from the {@code attr} package. */
@@ -32,6 +34,8 @@ final class GetfattrBatches {
 
     private final Map<Path, Integer> folderBatches = new HashMap<>();
     private final Map<Path, Scan> layers = new HashMap<>();
+    /** Prefetched subtrees below a layer root (a walk that starts below {@code /}). */
+    private final Map<Path, Scan> subtrees = new HashMap<>();
     private final Map<Path, Scan> folders = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Path, Scan> eldest) {
@@ -65,8 +69,59 @@ final class GetfattrBatches {
         }
     }
 
-    Map<String, byte[]> read(Path layerRoot, Path path) throws IOException {
+    /**
+     * Reads every node below the given folders in one recursive call and keeps the result: later
+     * {@link #read}s of those nodes cost a map lookup. Folders already covered are skipped. When the call
+     * fails as a whole nothing is kept, and later reads fall back to batches (which report the failure).
+     *
+     * @param layerRoots for each folder, the root of its layer ({@code folder} itself or an ancestor)
+     * @param folders    the subtrees' top folders, same order
+     */
+    void prefetch(List<Path> layerRoots, List<Path> folders) {
+        List<String> arguments = new ArrayList<>();
+        List<Integer> wanted = new ArrayList<>();
+        for (int i = 0; i < folders.size(); i++) {
+            if (covering(layerRoots.get(i), folders.get(i)) == null) {
+                arguments.add(folders.get(i).toString());
+                wanted.add(i);
+            }
+        }
+        if (arguments.isEmpty()) {
+            return;
+        }
+        Scan scan;
+        try {
+            scan = runChunked(true, arguments);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        for (int i : wanted) {
+            Path folder = folders.get(i);
+            if (folder.equals(layerRoots.get(i))) {
+                layers.put(folder, scan);
+            } else {
+                subtrees.put(folder, scan);
+            }
+        }
+    }
+
+    /** The scan that covers {@code path}: its layer's, or a prefetched subtree's; null when none. */
+    private Scan covering(Path layerRoot, Path path) {
         Scan whole = layers.get(layerRoot);
+        if (whole != null || subtrees.isEmpty()) {
+            return whole;
+        }
+        for (Path at = path; at != null && at.startsWith(layerRoot); at = at.getParent()) {
+            Scan scan = subtrees.get(at);
+            if (scan != null) {
+                return scan;
+            }
+        }
+        return null;
+    }
+
+    Map<String, byte[]> read(Path layerRoot, Path path) throws IOException {
+        Scan whole = covering(layerRoot, path);
         if (whole != null) {
             return whole.lookup(path);
         }
@@ -81,7 +136,7 @@ final class GetfattrBatches {
                 return whole.lookup(path);
             }
             folderBatches.put(layerRoot, done + 1);
-            scan = runChunked(arguments);
+            scan = runChunked(false, arguments);
             folders.put(folder, scan);
         }
         return scan.lookup(path);
@@ -108,11 +163,11 @@ final class GetfattrBatches {
         return arguments;
     }
 
-    private Scan runChunked(List<String> arguments) throws IOException {
+    private Scan runChunked(boolean recursive, List<String> arguments) throws IOException {
         Map<String, Map<String, byte[]>> attributes = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         for (int from = 0; from < arguments.size(); from += MAX_ARGUMENTS) {
-            Scan part = run(false, arguments.subList(from, Math.min(arguments.size(), from + MAX_ARGUMENTS)));
+            Scan part = run(recursive, arguments.subList(from, Math.min(arguments.size(), from + MAX_ARGUMENTS)));
             attributes.putAll(part.attributes());
             errors.putAll(part.errors());
         }

@@ -2,6 +2,7 @@ package io.github.drydock.driver;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,6 +36,18 @@ public interface NodeInspector {
      * @throws IOException when they cannot be read
      */
     Map<String, byte[]> xattrs(Path layerRoot, Path path) throws IOException;
+
+    /**
+     * Announces that every node below some folders is about to be read (a walk, an export), so that an
+     * implementation can read their attributes in one batch instead of folder by folder. A hint only:
+     * it never fails (a failure shows later, in {@link #xattrs}), and doing nothing is correct.
+     *
+     * @param layerRoots for each folder, the root folder of its layer
+     * @param folders    the top folders of the subtrees, each {@code layerRoots.get(i)} or below it
+     */
+    default void prefetch(List<Path> layerRoots, List<Path> folders) {
+        // nothing to prepare by default
+    }
 
     /**
      * Says why some attributes are invisible to this inspector, e.g. {@code trusted.*} when not running

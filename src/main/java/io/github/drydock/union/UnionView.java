@@ -13,20 +13,24 @@ import io.github.drydock.model.ShadowedEntry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -61,6 +65,8 @@ public final class UnionView {
         }
     };
     private MergedChild root;
+    /** Folders whose subtrees were announced to the inspector already. */
+    private final Set<Path> prefetched = new HashSet<>();
 
     private UnionView(List<ViewLayer> stack, NodeInspector inspector, ProblemLog problems) {
         this.stack = List.copyOf(stack);
@@ -175,10 +181,15 @@ public final class UnionView {
      * @return the entries; empty when {@code start} does not exist
      */
     public Stream<FileEntry> walk(String start) {
+        if (ViewPaths.components(start).isEmpty()) {
+            // before the root is read: its attributes then come from the same single batch
+            prefetch(rootContributions());
+        }
         Optional<MergedChild> first = lookup(start);
         if (first.isEmpty()) {
             return Stream.empty();
         }
+        prefetch(first.get().contributors());
         Iterator<FileEntry> iterator = new Walker(first.get(), folder -> children(folder, false));
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
                 Spliterator.ORDERED | Spliterator.NONNULL), false);
@@ -205,6 +216,18 @@ public final class UnionView {
      * @throws DockerStorageException when it is not a regular file or cannot be opened
      */
     public InputStream open(FileEntry entry) throws DockerStorageException {
+        return Channels.newInputStream(openChannel(entry));
+    }
+
+    /**
+     * Opens a regular file entry of this view as a channel, with the same checks as {@link #open(FileEntry)}.
+     * Caller closes. A channel lets a copy stay inside the kernel ({@link FileChannel#transferTo}).
+     *
+     * @param entry an entry of this view
+     * @return its bytes, read-only
+     * @throws DockerStorageException when it is not a regular file or cannot be opened
+     */
+    public FileChannel openChannel(FileEntry entry) throws DockerStorageException {
         if (entry.type() != FileType.FILE || entry.source() == null) {
             throw new DockerStorageException("cannot open " + entry.path() + ": it is a " + entry.type()
                     + ", not a regular file", entry.source());
@@ -216,7 +239,7 @@ public final class UnionView {
                 throw new DockerStorageException("cannot open " + entry.path() + ": " + entry.source()
                         + " is now a " + now.type(), entry.source());
             }
-            return Files.newInputStream(entry.source(), LinkOption.NOFOLLOW_LINKS);
+            return FileChannel.open(entry.source(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         } catch (DockerStorageException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -234,6 +257,7 @@ public final class UnionView {
      * @return the hidden entries, sorted by path
      */
     public List<ShadowedEntry> shadowed() {
+        prefetch(rootContributions());
         ShadowCollector collector = new ShadowCollector(inspector, problems, entries);
         Deque<MergedChild> pending = new ArrayDeque<>();
         pending.push(rootChild());
@@ -295,11 +319,31 @@ public final class UnionView {
         return root;
     }
 
-    private MergedChild buildRoot() {
+    /** Tells the inspector that everything below these folders is about to be read (once per folder). */
+    private void prefetch(List<Contribution> folders) {
+        List<Path> layerRoots = new ArrayList<>();
+        List<Path> tops = new ArrayList<>();
+        for (Contribution folder : folders) {
+            if (prefetched.add(folder.folder())) {
+                layerRoots.add(folder.layer().path());
+                tops.add(folder.folder());
+            }
+        }
+        if (!tops.isEmpty()) {
+            inspector.prefetch(layerRoots, tops);
+        }
+    }
+
+    private List<Contribution> rootContributions() {
         List<Contribution> roots = new ArrayList<>();
         for (ViewLayer layer : stack) {
             roots.add(new Contribution(layer, layer.path()));
         }
+        return roots;
+    }
+
+    private MergedChild buildRoot() {
+        List<Contribution> roots = rootContributions();
         // before any folder is merged: the opaque flags of overlay layers may come from their tar-splits
         opaqueMarkers.load(stack, inspector, problems);
         if (stack.isEmpty()) {
