@@ -67,17 +67,20 @@ public final class ExportWriter {
         long entries = 0;
         long bytes = 0;
         ExportTarOutput tar = ExportTarOutput.over(out);
-        while (walk.hasNext()) {
-            FileEntry entry = walk.next();
-            if (entry.type() == FileType.SOCKET) {
-                skipped.add(entry.path());
-                continue;
-            }
-            long written = writeEntry(view, tar, entry, TarEntryMapper.tarName(entry, top.path()), firstNames,
-                    problems);
-            if (written >= 0) {
-                entries++;
-                bytes += written;
+        // the walk runs ahead on its own thread; this one only opens files and writes
+        try (WalkAhead ahead = new WalkAhead(walk, "drydock-export-walk")) {
+            while (ahead.hasNext()) {
+                FileEntry entry = ahead.next();
+                if (entry.type() == FileType.SOCKET) {
+                    skipped.add(entry.path());
+                    continue;
+                }
+                long written = writeEntry(view, tar, entry, TarEntryMapper.tarName(entry, top.path()),
+                        firstNames, problems);
+                if (written >= 0) {
+                    entries++;
+                    bytes += written;
+                }
             }
         }
         tar.finish();
