@@ -48,9 +48,9 @@ final class WalkAhead implements Iterator<FileEntry>, AutoCloseable {
     }
 
     private void produce(Iterator<FileEntry> walk) {
-        Object last;
+        List<FileEntry> pending = new ArrayList<>(BATCH);
+        End last = new End(null);
         try {
-            List<FileEntry> pending = new ArrayList<>(BATCH);
             while (!closed && walk.hasNext()) {
                 pending.add(walk.next());
                 if (pending.size() == BATCH) {
@@ -58,12 +58,11 @@ final class WalkAhead implements Iterator<FileEntry>, AutoCloseable {
                     pending = new ArrayList<>(BATCH);
                 }
             }
-            if (!pending.isEmpty()) {
-                hand(pending);
-            }
-            last = new End(null);
         } catch (Throwable t) { // every failure must reach the caller, or it would wait forever
             last = new End(t);
+        }
+        if (!pending.isEmpty()) {
+            hand(pending); // what was walked before a failure is written before the failure shows
         }
         hand(last);
     }
