@@ -55,18 +55,22 @@ final class GetfattrBatches {
         }
     }
 
-    /** Probes that the program runs. */
+    /**
+     * Looks the program up in {@code PATH}, the way the process launcher will: no process is started (a
+     * probe run cost as much as a whole batch). A program that is found but fails shows as a problem later.
+     */
     static boolean available() {
-        try {
-            Process p = new ProcessBuilder(PROGRAM, "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        String path = System.getenv("PATH");
+        if (path == null) {
             return false;
         }
+        for (String folder : path.split(java.io.File.pathSeparator)) {
+            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, PROGRAM))
+                    && !Files.isDirectory(Path.of(folder, PROGRAM))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.github.drydock.union;
 
 import io.github.drydock.driver.LayerDirectory;
-import io.github.drydock.driver.Node;
 import io.github.drydock.driver.NodeInspector;
 import io.github.drydock.model.ContainerLayer;
 import io.github.drydock.model.DockerStorageException;
@@ -15,9 +14,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -233,11 +234,13 @@ public final class UnionView {
                     + ", not a regular file", entry.source());
         }
         try {
-            // look again right before opening: a FIFO swapped in would block the open forever
-            Node now = inspector.stat(entry.source());
-            if (now.type() != FileType.FILE) {
+            // look again right before opening: a FIFO swapped in would block the open forever. The type is
+            // all that is needed, and Java's own lstat tells it without the inspector's full (costly) facts
+            BasicFileAttributes now = Files.readAttributes(entry.source(), BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!now.isRegularFile()) {
                 throw new DockerStorageException("cannot open " + entry.path() + ": " + entry.source()
-                        + " is now a " + now.type(), entry.source());
+                        + " is now a " + inspector.stat(entry.source()).type(), entry.source());
             }
             return FileChannel.open(entry.source(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         } catch (DockerStorageException e) {
