@@ -48,7 +48,13 @@ import java.util.stream.StreamSupport;
  * are listed but never opened. Damage (an unreadable folder, an attribute that cannot be read) is
  * recorded in {@link #problems()} as it is met, and the view goes on with what it can read.
  *
- * <p>Not thread-safe. Nothing returned holds open files, except the streams of {@link #open}.
+ * <p>Not thread-safe, with one exception: {@link #open(FileEntry)} and {@link #openChannel} may be called
+ * from another thread while one thread walks (an export writes files while its walk runs ahead): they
+ * read nothing of the view's state, and ask the inspector only when a file's type changed on disk.
+ * Nothing returned holds open files, except the streams and channels of {@link #open} and {@link #openChannel}.
+ *
+ * <p>A walk announces its subtree to the inspector first ({@link NodeInspector#prefetch}), so that the
+ * extended attributes of all its nodes can be read in one batch.
  */
 public final class UnionView {
     private static final int CACHED_FOLDERS = 16;
