@@ -3,6 +3,7 @@ package io.github.drydock.archive;
 import com.sun.security.auth.module.UnixSystem;
 import io.github.drydock.model.DockerStorageException;
 import io.github.drydock.model.FileEntry;
+import io.github.drydock.model.FileNames;
 import io.github.drydock.model.Problem;
 import io.github.drydock.union.UnionView;
 
@@ -78,7 +79,7 @@ public final class CopyOut {
                     + " followed)", destFolder);
         }
         FileEntry source = find(view, viewPath);
-        Path target = source.isRoot() ? destFolder : destFolder.resolve(CopyTargets.checkedName(source.name()));
+        Path target = source.isRoot() ? destFolder : FileNames.child(destFolder, CopyTargets.checkedName(source.name()));
         return copy(view, source.path(), target, options);
     }
 

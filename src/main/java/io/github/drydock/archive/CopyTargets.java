@@ -2,6 +2,7 @@ package io.github.drydock.archive;
 
 import io.github.drydock.model.DockerStorageException;
 import io.github.drydock.model.FileEntry;
+import io.github.drydock.model.FileNames;
 import io.github.drydock.model.FileType;
 import io.github.drydock.model.Problem;
 import io.github.drydock.union.UnionView;
@@ -87,7 +88,7 @@ final class CopyTargets {
         Path out = destRoot;
         if (!relative.isEmpty()) {
             for (String name : relative.split("/", -1)) {
-                out = out.resolve(checkedName(name));
+                out = FileNames.child(out, checkedName(name));
             }
         }
         if (!out.normalize().startsWith(destRoot)) {
@@ -149,7 +150,7 @@ final class CopyTargets {
         if (!clearWay(out, entry)) {
             return;
         }
-        Files.createSymbolicLink(out, Path.of(entry.linkTarget()));
+        Files.createSymbolicLink(out, FileNames.path(entry.linkTarget()));
         owner(out, entry);
         times(out, entry);
         links++;

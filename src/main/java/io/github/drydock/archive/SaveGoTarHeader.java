@@ -1,5 +1,6 @@
 package io.github.drydock.archive;
 
+import io.github.drydock.model.FileNames;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 import java.io.ByteArrayOutputStream;
@@ -213,6 +214,6 @@ final class SaveGoTarHeader {
     }
 
     private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        return FileNames.encode(text); // UTF-8, and a name's bytes that are not UTF-8 exactly as they were
     }
 }

@@ -1,6 +1,7 @@
 package io.github.drydock.archive;
 
 import io.github.drydock.model.FileEntry;
+import io.github.drydock.model.FileNames;
 import io.github.drydock.model.FileType;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -128,22 +129,25 @@ public final class TarEntryMapper {
      */
     public static void putEntry(TarArchiveOutputStream tar, TarArchiveEntry header, Map<String, byte[]> binary)
             throws IOException {
-        if (!binary.isEmpty()) {
+        String name = header.getName();
+        String link = header.getLinkName();
+        // commons-compress would write a name's PAX record as UTF-8 text: a name whose bytes are not UTF-8
+        // (escaped, see FileNames) goes into our own record with its exact bytes, as Go's tar writer does
+        boolean rawBytes = FileNames.hasRawBytes(name) || link != null && FileNames.hasRawBytes(link);
+        if (!binary.isEmpty() || rawBytes) {
             Map<String, byte[]> records = new LinkedHashMap<>();
-            String name = header.getName();
-            String link = header.getLinkName();
             if (needsPax(name)) {
-                records.put("path", name.getBytes(StandardCharsets.UTF_8));
+                records.put("path", FileNames.encode(name));
                 header.setName(shorten(name, header.isDirectory()));
             }
             if (needsPax(link)) {
-                records.put("linkpath", link.getBytes(StandardCharsets.UTF_8));
+                records.put("linkpath", FileNames.encode(link));
                 header.setLinkName(shorten(link, false));
             }
             if (header.getSize() > USTAR_SIZE_LIMIT || header.getLongUserId() > USTAR_ID_LIMIT
                     || header.getLongGroupId() > USTAR_ID_LIMIT) {
-                throw new IOException("cannot write " + name + " with its security.capability: its size or ids"
-                        + " need PAX numbers as well");
+                throw new IOException("cannot write " + FileNames.display(name) + " with its own PAX record (a"
+                        + " security.capability or a name that is not UTF-8): its size or ids need PAX numbers as well");
             }
             records.putAll(binary);
             byte[] body = encode(records);

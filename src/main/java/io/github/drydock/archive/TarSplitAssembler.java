@@ -168,11 +168,6 @@ public final class TarSplitAssembler {
                 throw reader.malformed(file.position(), "the name \"" + file.name()
                         + "\" would leave the layer folder or names no file; refused");
             }
-            if (file.rawName()) {
-                mismatch(new LayerTarMismatch(LayerTarMismatch.Kind.UNREADABLE, file.name(), file.position(),
-                        "the name is not UTF-8 and cannot be opened exactly from Java"));
-                return;
-            }
             TarSplitFiles.Lookup lookup = TarSplitFiles.locate(layerDir, components.get());
             if (lookup instanceof TarSplitFiles.Unavailable unavailable) {
                 mismatch(new LayerTarMismatch(unavailable.kind(), file.name(), file.position(), unavailable.detail()));

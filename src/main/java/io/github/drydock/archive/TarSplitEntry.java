@@ -28,9 +28,9 @@ public sealed interface TarSplitEntry {
      *
      * @param position the entry index
      * @param name     the member name as recorded (for messages and lookup); decoded from
-     *                 {@code name_raw} with replacement characters when that is not UTF-8
-     * @param rawName  true when the name came from {@code name_raw} and is not valid UTF-8, so it
-     *                 cannot be opened through {@code java.nio} exactly
+     *                 {@code name_raw} when that is not UTF-8, each such byte kept exactly as
+     *                 {@link io.github.drydock.model.FileNames} escapes it
+     * @param rawName  true when the name came from {@code name_raw} and is not valid UTF-8
      * @param size     the content size in bytes (0 for directories, links, devices, whiteouts)
      * @param crc      the CRC-64/ISO of the content (meaningless when size is 0)
      */

@@ -1,5 +1,7 @@
 package io.github.drydock.archive;
 
+import io.github.drydock.model.FileNames;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -67,7 +69,7 @@ final class TarSplitFiles {
         Path current = layerDir;
         try {
             for (int i = 0; i < components.size(); i++) {
-                current = current.resolve(components.get(i));
+                current = FileNames.child(current, components.get(i));
                 BasicFileAttributes attributes = Files.readAttributes(current, BasicFileAttributes.class,
                         LinkOption.NOFOLLOW_LINKS);
                 boolean last = i == components.size() - 1;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import io.github.drydock.json.Json;
 import io.github.drydock.json.TarSplitEntryJson;
 import io.github.drydock.model.DockerStorageException;
+import io.github.drydock.model.FileNames;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -171,7 +172,7 @@ public final class TarSplitReader implements Closeable {
     }
 
     private static String decode(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+        return FileNames.decode(bytes); // bytes that are not UTF-8 stay exact (escaped), see FileNames
     }
 
     private static boolean isUtf8(byte[] bytes) {

@@ -2,6 +2,7 @@ package io.github.drydock.archive;
 
 import io.github.drydock.driver.Node;
 import io.github.drydock.driver.NodeInspector;
+import io.github.drydock.model.FileNames;
 import io.github.drydock.model.FileType;
 import io.github.drydock.model.Problem;
 
@@ -103,7 +104,8 @@ final class TimelineWalker extends SimpleFileVisitor<Path> {
         StringBuilder inside = new StringBuilder();
         for (Path part : folder.content().relativize(path)) {
             if (!part.toString().isEmpty()) {
-                inside.append('/').append(part);
+                // a name byte that is not UTF-8 as \xHH: every timeline format is text
+                inside.append('/').append(FileNames.display(FileNames.name(part)));
             }
         }
         return folder.prefix() + ":" + (inside.length() == 0 ? "/" : inside.toString());

@@ -59,9 +59,11 @@ public final class Main {
 
     /** As {@link #run(String[], PrintStream, PrintStream)}, with the environment and the terminals given. */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Terminals terminals) {
+        out = new DisplayPrintStream(out);
+        err = new DisplayPrintStream(err);
         CommandLine commandLine = new CommandLine(new DrydockCommand(out, err, env, terminals));
-        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        PrintWriter outWriter = new PrintWriter(new DisplayWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), true);
+        PrintWriter errWriter = new PrintWriter(new DisplayWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8)), true);
         commandLine.setOut(outWriter);
         commandLine.setErr(errWriter);
         commandLine.setParameterExceptionHandler(usageError());

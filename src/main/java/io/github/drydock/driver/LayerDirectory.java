@@ -1,5 +1,6 @@
 package io.github.drydock.driver;
 
+import io.github.drydock.model.FileNames;
 import io.github.drydock.model.Problem;
 
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class LayerDirectory {
         List<Problem> problems = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
             for (Path child : children) {
-                String name = child.getFileName().toString();
+                String name = FileNames.name(child);
                 try {
                     Node node = inspector.stat(child);
                     nodes.add(new LayerNode(name, child, node, encoding.classify(name, node)));
@@ -104,6 +105,9 @@ public final class LayerDirectory {
     }
 
     private static int compareCodePoints(String a, String b) {
+        if (FileNames.hasRawBytes(a) || FileNames.hasRawBytes(b)) {
+            return FileNames.compareBytes(a, b); // escaped bytes sort as the bytes they stand for
+        }
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -26,7 +26,8 @@ public final class Json {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 // a path is written as the plain string a user can paste into a shell, not a file:// URI
-                .addModule(new SimpleModule("drydock-paths").addSerializer(Path.class, ToStringSerializer.instance))
+                .addModule(new SimpleModule("drydock-paths").addSerializer(Path.class, ToStringSerializer.instance)
+                        .addSerializer(String.class, new FileNameTextSerializer()))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -5,6 +5,7 @@ import io.github.drydock.driver.Node;
 import io.github.drydock.driver.NodeInspector;
 import io.github.drydock.driver.WhiteoutEncoding;
 import io.github.drydock.model.FileEntry;
+import io.github.drydock.model.FileNames;
 import io.github.drydock.model.FileType;
 
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class EntryFactory {
         String target = null;
         if (node.type() == FileType.SYMLINK) {
             try {
-                target = Files.readSymbolicLink(source).toString();
+                target = FileNames.text(Files.readSymbolicLink(source));
             } catch (IOException | RuntimeException e) {
                 problems.add(source.toString(), "cannot read the symlink " + viewPath + " in layer " + layer.id()
                         + ": " + source + ": " + e.getMessage() + " — shown with an empty target");

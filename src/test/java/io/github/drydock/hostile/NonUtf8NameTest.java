@@ -4,90 +4,104 @@ import io.github.drydock.archive.CopyOut;
 import io.github.drydock.archive.ExportResult;
 import io.github.drydock.archive.ExportWriter;
 import io.github.drydock.driver.NodeInspector;
+import io.github.drydock.json.Json;
 import io.github.drydock.model.FileEntry;
+import io.github.drydock.model.FileNames;
 import io.github.drydock.union.UnionView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Evidence file names are bytes; a name that is not valid UTF-8 ({@code \xff\xfe}) in a layer.
- *
- * <p>What happens today, asserted here so that a change is noticed (see the report of issue 6): the JVM
- * keeps the raw bytes inside the {@link Path} it lists, so the file's <em>content</em> is read from the
- * right file; but a view path is a {@link String}, where each byte that is not UTF-8 becomes U+FFFD. So
- * the name is listed as {@code "\uFFFD\uFFFD"}, exported as the UTF-8 bytes of that text (a PAX
- * {@code path} record), and copied out under that UTF-8 name: <strong>not faithful</strong>. Two names
- * that differ only in such bytes ({@code \xff\xfe} and {@code \xfe\xff}) become one name, and the view
- * shows only one of the two files, silently. Keeping names faithful needs the raw name bytes in
- * {@code FileEntry} (a model change) and byte names in the tar writer and copy-out.
+ * Evidence file names are bytes. A layer holds names that are not valid UTF-8 ({@code \xff\xfe} and its twin
+ * {@code \xfe\xff}, which a lossy decoding would merge into one name) and a symlink whose target is not
+ * UTF-8: the view lists both files under distinct names, export and copy-out write the original bytes,
+ * JSON and text output show them recognisably.
  */
 class NonUtf8NameTest {
-    private static final String REPLACED = "\uFFFD\uFFFD";
+    private static final byte[] NAME = {(byte) 0xff, (byte) 0xfe};
+    private static final byte[] TWIN = {(byte) 0xfe, (byte) 0xff};
+    private static final String NAME_TEXT = FileNames.decode(NAME);
 
     @TempDir
     Path tmp;
 
-    private UnionView layer(boolean twin) throws Exception {
+    private UnionView layer() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("layer/dir"));
-        Hostile.byteName(dir, new byte[] {(byte) 0xff, (byte) 0xfe}, "bytes");
-        if (twin) {
-            Hostile.byteName(dir, new byte[] {(byte) 0xfe, (byte) 0xff}, "other");
-        }
-        assertThat(Hostile.run("ls", "-b", dir.toString())).contains("\\377\\376");
+        Hostile.byteName(dir, NAME, "bytes");
+        Hostile.byteName(dir, TWIN, "other");
+        Hostile.run("python3", "-c", "import os,sys; os.symlink(bytes.fromhex('6c2fff'), os.path.join(os.fsencode(sys.argv[1]), b'link'))",
+                dir.toString());
+        assertThat(Hostile.run("ls", "-b", dir.toString())).contains("\\377\\376", "\\376\\377");
         return UnionView.ofFolder(tmp.resolve("layer"), "layer", NodeInspector.system());
     }
 
     @Test
-    void nameIsListedWithReplacementCharactersButItsContentIsTheFilesOwn() throws Exception {
-        UnionView view = layer(false);
+    void bothNamesAreListedDistinctlyAndEachOpensItsOwnFile() throws Exception {
+        UnionView view = layer();
 
         List<FileEntry> listed = view.list("/dir");
-        assertThat(listed).extracting(FileEntry::name).containsExactly(REPLACED);
-        try (InputStream in = view.open(listed.get(0))) {
+        assertThat(listed).extracting(FileEntry::name)
+                .containsExactly("link", FileNames.decode(TWIN), NAME_TEXT); // byte order: 6c < fe < ff
+        assertThat(FileNames.encode(listed.get(2).name())).containsExactly(NAME);
+        try (InputStream in = view.open(listed.get(2))) {
             assertThat(in.readAllBytes()).asString().isEqualTo("bytes");
         }
+        try (InputStream in = view.open(view.find("/dir/" + FileNames.decode(TWIN)).orElseThrow())) {
+            assertThat(in.readAllBytes()).asString().isEqualTo("other");
+        }
+        assertThat(FileNames.encode(listed.get(0).linkTarget())).containsExactly(0x6c, 0x2f, 0xff);
         assertThat(view.problems()).isEmpty();
     }
 
     @Test
-    void exportWritesTheNameAsUtf8OfTheReplacementCharacters() throws Exception {
-        ByteArrayOutputStream tar = new ByteArrayOutputStream();
-        ExportResult result = ExportWriter.write(layer(false), tar);
-        Tars.Read read = Tars.read(tar.toByteArray());
-
-        assertThat(read.entries()).containsOnlyKeys("dir/", "dir/" + REPLACED);
-        assertThat(HexFormat.of().formatHex(("dir/" + REPLACED).getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo("6469722f" + "efbfbd" + "efbfbd"); // not the original ff fe
-        assertThat(read.contents().get("dir/" + REPLACED)).asString().isEqualTo("bytes");
+    void exportWritesTheOriginalBytesThatGnuTarExtracts() throws Exception {
+        Path tar = tmp.resolve("out.tar");
+        ExportResult result;
+        try (var out = Files.newOutputStream(tar)) {
+            result = ExportWriter.write(layer(), out);
+        }
+        assertThat(result.entries()).isEqualTo(4);
         assertThat(result.problems()).isEmpty();
+        Path extracted = Files.createDirectories(tmp.resolve("extracted"));
+        Hostile.run("tar", "-xf", tar.toString(), "-C", extracted.toString());
+
+        assertThat(Hostile.run("ls", "-b", extracted.resolve("dir").toString()).split("\\s+"))
+                .containsExactly("link", "\\376\\377", "\\377\\376");
+        assertThat(Files.readString(FileNames.child(extracted.resolve("dir"), NAME_TEXT))).isEqualTo("bytes");
+        assertThat(Hostile.run("readlink", extracted.resolve("dir/link").toString()).getBytes(StandardCharsets.ISO_8859_1))
+                .startsWith(0x6c, 0x2f); // the target's last byte is 0xff, not the 3 bytes of U+FFFD
+        assertThat(FileNames.text(Files.readSymbolicLink(extracted.resolve("dir/link"))))
+                .isEqualTo(FileNames.decode(new byte[] {0x6c, 0x2f, (byte) 0xff}));
     }
 
     @Test
-    void copyCreatesTheUtf8ReplacementName() throws Exception {
+    void copyCreatesFilesWithTheOriginalBytes() throws Exception {
         Path dest = Files.createDirectories(tmp.resolve("out"));
-        CopyOut.Result result = CopyOut.copyInto(layer(false), "/", dest, CopyOut.Options.defaults());
+        CopyOut.Result result = CopyOut.copyInto(layer(), "/", dest, CopyOut.Options.defaults());
 
-        assertThat(Hostile.run("ls", "-b", dest.resolve("dir").toString()).trim()).isEqualTo(REPLACED);
-        assertThat(dest.resolve("dir").resolve(REPLACED)).hasContent("bytes");
-        assertThat(result.files()).isEqualTo(1);
+        assertThat(Hostile.run("ls", "-b", dest.resolve("dir").toString()).split("\\s+"))
+                .containsExactly("link", "\\376\\377", "\\377\\376");
+        assertThat(Files.readString(FileNames.child(dest.resolve("dir"), NAME_TEXT))).isEqualTo("bytes");
+        assertThat(Files.readString(FileNames.child(dest.resolve("dir"), FileNames.decode(TWIN)))).isEqualTo("other");
+        assertThat(result.files()).isEqualTo(2);
     }
 
     @Test
-    void twoNamesThatDifferOnlyInInvalidBytesShowAsOneFile() throws Exception {
-        UnionView view = layer(true);
+    void jsonWritesEachByteAsAnEscapePythonTurnsBackIntoTheBytes() throws Exception {
+        String json = Json.MAPPER.writeValueAsString(Map.of("path", "/dir/" + NAME_TEXT));
 
-        assertThat(view.list("/dir")).extracting(FileEntry::name).containsExactly(REPLACED); // one of two is lost
-        ExportResult result = ExportWriter.write(view, java.io.OutputStream.nullOutputStream());
-        assertThat(result.entries()).isEqualTo(2); // dir/ and one file
+        assertThat(json).isEqualTo("{\"path\":\"/dir/\\udcff\\udcfe\"}");
+        String back = Hostile.run("python3", "-c", "import json,os,sys; print(os.fsencode(json.loads(sys.argv[1])['path']).hex())", json);
+        assertThat(back.trim()).isEqualTo("2f6469722ffffe");
+        assertThat(Json.MAPPER.readTree(json).get("path").asText()).isEqualTo("/dir/" + NAME_TEXT);
     }
 }
