@@ -29,6 +29,8 @@ final class GetfattrBatches {
     private static final String NAME_PATTERN = "^(user\\.|trusted\\.|security\\.capability$)";
     private static final int FOLDER_BATCHES_PER_LAYER = 16;
     private static final int MAX_ARGUMENTS = 1000;
+    /** getfattr processes of one prefetch: the machines drydock runs on have two cores or more. */
+    private static final int PARALLEL_SCANS = 2;
     private static final int CACHED_FOLDERS = 64;
     private static final String FILE_HEADER = "# file: ";
 
@@ -95,7 +97,7 @@ final class GetfattrBatches {
         }
         Scan scan;
         try {
-            scan = runChunked(true, arguments);
+            scan = runSplit(arguments);
         } catch (IOException | RuntimeException e) {
             return;
         }
@@ -167,7 +169,70 @@ final class GetfattrBatches {
         return arguments;
     }
 
-    private Scan runChunked(boolean recursive, List<String> arguments) throws IOException {
+    /**
+     * A recursive scan split over {@value #PARALLEL_SCANS} processes side by side (folders dealt out in turn):
+     * the scan is system time in {@code getfattr} (a stat and a list of attributes per node), which a
+     * second core halves, and the walk waits for it before its first folder.
+     */
+    private Scan runSplit(List<String> arguments) throws IOException {
+        if (arguments.size() < 2) {
+            return runChunked(true, arguments);
+        }
+        List<List<String>> parts = new ArrayList<>();
+        for (int i = 0; i < PARALLEL_SCANS; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (int i = 0; i < arguments.size(); i++) {
+            parts.get(i % PARALLEL_SCANS).add(arguments.get(i));
+        }
+        Scan[] scans = new Scan[PARALLEL_SCANS];
+        IOException[] failures = new IOException[PARALLEL_SCANS];
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 1; i < PARALLEL_SCANS; i++) {
+            int part = i;
+            Thread thread = new Thread(() -> scans[part] = scanPart(parts.get(part), failures, part), "getfattr-scan");
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        scans[0] = scanPart(parts.get(0), failures, 0);
+        for (Thread thread : threads) {
+            join(thread);
+        }
+        Map<String, Map<String, byte[]>> attributes = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        for (int i = 0; i < PARALLEL_SCANS; i++) {
+            if (failures[i] != null) {
+                throw failures[i];
+            }
+            attributes.putAll(scans[i].attributes());
+            errors.putAll(scans[i].errors());
+        }
+        return new Scan(attributes, errors);
+    }
+
+    private Scan scanPart(List<String> arguments, IOException[] failures, int part) {
+        try {
+            return runChunked(true, arguments);
+        } catch (IOException e) {
+            failures[part] = e;
+            return null;
+        } catch (RuntimeException e) {
+            failures[part] = new IOException(e.getMessage(), e);
+            return null;
+        }
+    }
+
+    private static void join(Thread thread) throws IOException {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading extended attributes", e);
+        }
+    }
+
+    private static Scan runChunked(boolean recursive, List<String> arguments) throws IOException {
         Map<String, Map<String, byte[]>> attributes = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         for (int from = 0; from < arguments.size(); from += MAX_ARGUMENTS) {
