@@ -69,6 +69,26 @@ class GetfattrPrefetchTest {
     }
 
     @Test
+    void aMissingFolderAmongSeveralSpoilsOnlyItself() throws IOException {
+        Path layers = mkdirs(tmp.resolve("layers"));
+        Path gone = layers.resolve("gone");
+        Path present = mkdirs(layers.resolve("present"));
+        Path other = mkdirs(layers.resolve("other"));
+        Path file = write(present.resolve("f"), "f");
+        Path second = write(other.resolve("g"), "g");
+        set(file, "before");
+        set(second, "before");
+        NodeInspector inspector = NodeInspector.system();
+
+        inspector.prefetch(List.of(gone, present, other), List.of(gone, present, other));
+        set(file, "after");
+        set(second, "after");
+
+        assertThat(inspector.xattrs(present, file).get("user.v")).isEqualTo("before".getBytes());
+        assertThat(inspector.xattrs(other, second).get("user.v")).isEqualTo("before".getBytes());
+    }
+
+    @Test
     void aPrefetchThatFailsLeavesReadingAsBefore() throws IOException {
         Path layer = mkdirs(tmp.resolve("layer"));
         Path file = write(layer.resolve("f"), "f");
