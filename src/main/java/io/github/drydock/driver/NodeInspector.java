@@ -61,7 +61,8 @@ public interface NodeInspector {
     /**
      * The inspector for the real host: {@code lstat} through OpenJDK's {@code unix} attribute view and
      * attributes through the system's {@code getfattr} (package {@code attr}), run only when needed
-     * and batched per folder, then per layer.
+     * and batched per folder, then per layer, or for a whole walk at once when it is announced
+     * ({@link #prefetch}).
      *
      * @return a new inspector with its own caches; not thread-safe
      */
