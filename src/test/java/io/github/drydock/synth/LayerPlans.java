@@ -35,7 +35,7 @@ final class LayerPlans {
      * @param r        the layer's random source
      * @return the members, in tar order
      */
-    static List<Member> imageLayer(int i, int parent, int files, int large, long largeSize, Random r) {
+    static List<Member> imageLayer(int i, int parent, int files, int large, long largeSize, boolean dense, Random r) {
         List<Member> m = new ArrayList<>();
         if (parent >= 0) {
             if (i % 5 == 0) {
@@ -56,7 +56,9 @@ final class LayerPlans {
         m.add(Member.symlink("usr/bin/tool" + i, "../share/pkg" + (i % PACKAGES) + "/l" + i + "/f0"));
         m.add(Member.symlink("etc/alt/tool" + i, "/usr/bin/tool" + i));
         for (int j = 0; j < large; j++) {
-            m.add(Member.sparse("opt/big/blob" + i + "_" + j + ".bin", largeSize, key(i, 1_000_000 + j)));
+            String blob = "opt/big/blob" + i + "_" + j + ".bin";
+            long key = key(i, 1_000_000 + j);
+            m.add(dense ? Member.file(blob, largeSize, key) : Member.sparse(blob, largeSize, key));
         }
         return m;
     }

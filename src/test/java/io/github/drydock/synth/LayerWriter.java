@@ -27,6 +27,8 @@ import java.util.zip.GZIPOutputStream;
  */
 final class LayerWriter {
     private static final int SPARSE_HEAD = 64 * 1024;
+    /** Chunk of a dense big file: at most the content pool's slice limit. */
+    private static final int DENSE_CHUNK = 256 * 1024;
     private static final byte[] ZEROS = new byte[1 << 20];
     private static final String AUFS_BASE = ".wh..wh.aufs";
 
@@ -121,6 +123,10 @@ final class LayerWriter {
 
     private void writeFile(Path p, Member m, TarArchiveOutputStream tar, long mtime) throws IOException {
         Files.deleteIfExists(p); // a snapshot may hold the parent's copy; never write through a hard link
+        if (!m.sparse() && m.size() > DENSE_CHUNK) {
+            writeDense(p, m, tar, mtime);
+            return;
+        }
         long head = m.sparse() ? Math.min(SPARSE_HEAD, m.size()) : m.size();
         ByteBuffer bytes = content.slice(m.contentKey(), (int) head);
         if (m.sparse()) {
@@ -141,6 +147,30 @@ final class LayerWriter {
             for (long left = m.size() - head; left > 0; left -= ZEROS.length) {
                 tar.write(ZEROS, 0, (int) Math.min(ZEROS.length, left));
             }
+            tar.closeArchiveEntry();
+        }
+    }
+
+    /** A big file with real (random, incompressible) content, written chunk by chunk from the pool. */
+    private void writeDense(Path p, Member m, TarArchiveOutputStream tar, long mtime) throws IOException {
+        if (tar != null) {
+            TarArchiveEntry e = entry(m.path(), TarConstants.LF_NORMAL, 0100644, mtime);
+            e.setSize(m.size());
+            tar.putArchiveEntry(e);
+        }
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long chunk = 0;
+            for (long left = m.size(); left > 0; left -= DENSE_CHUNK, chunk++) {
+                ByteBuffer bytes = content.slice(m.contentKey() * 1_000_003L + chunk, (int) Math.min(DENSE_CHUNK, left));
+                if (tar != null) {
+                    tar.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+                }
+                while (bytes.hasRemaining()) {
+                    ch.write(bytes);
+                }
+            }
+        }
+        if (tar != null) {
             tar.closeArchiveEntry();
         }
     }

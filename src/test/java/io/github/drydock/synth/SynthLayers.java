@@ -48,7 +48,7 @@ final class SynthLayers {
             SynthIds.copyTree(folder.apply(parent), dir);
         }
         Random r = new Random(spec.seed() * 31 + i);
-        var members = LayerPlans.imageLayer(i, parent, filesOf(spec, i), largeOf(spec, i), spec.largeSize(), r);
+        var members = LayerPlans.imageLayer(i, parent, filesOf(spec, i), largeOf(spec, i), spec.largeSize(), spec.dense(), r);
         return writer.write(dir, members, tarSplit.apply(i), SynthIds.seconds(i));
     }
 

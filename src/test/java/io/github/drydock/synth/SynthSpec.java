@@ -23,7 +23,8 @@ import java.util.Map;
  * @param threads       writer threads (layers of snapshot drivers are always written in order)
  */
 public record SynthSpec(Flavor flavor, int images, int maxDepth, boolean linear, int containers, int volumes,
-                        long files, int largeFiles, long largeSize, int containerLog, long seed, int threads) {
+                        long files, int largeFiles, long largeSize, int containerLog, long seed, int threads,
+                        boolean dense) {
     /** overlay2's lower-chain limit is 128 (moby overlay2 {@code maxDepth}); keep room for init and RW. */
     public static final int MAX_DEPTH = 125;
 
@@ -36,6 +37,13 @@ public record SynthSpec(Flavor flavor, int images, int maxDepth, boolean linear,
     }
 
     /** Seconds to write: 40 images, 12 containers, 9 volumes, 600 files, 2 sparse 8 MiB files. */
+    /** A spec whose large files are sparse (the 12 first components; {@code dense} false). */
+    public SynthSpec(Flavor flavor, int images, int maxDepth, boolean linear, int containers, int volumes,
+                     long files, int largeFiles, long largeSize, int containerLog, long seed, int threads) {
+        this(flavor, images, maxDepth, linear, containers, volumes, files, largeFiles, largeSize, containerLog, seed,
+                threads, false);
+    }
+
     public static SynthSpec small(Flavor flavor) {
         return new SynthSpec(flavor, 40, 6, false, 12, 9, 600, 2, 8L << 20, 5, 42, 1);
     }
@@ -76,9 +84,10 @@ public record SynthSpec(Flavor flavor, int images, int maxDepth, boolean linear,
                 Boolean.parseBoolean(o.getOrDefault("linear", Boolean.toString(linear))),
                 num(o, "containers", containers), num(o, "volumes", volumes), num(o, "files", files),
                 num(o, "large", largeFiles), num(o, "largeMiB", largeSize >> 20) << 20, num(o, "log", containerLog),
-                num(o, "seed", seed), num(o, "threads", threads));
+                num(o, "seed", seed), num(o, "threads", threads),
+                Boolean.parseBoolean(o.getOrDefault("dense", Boolean.toString(dense))));
         o.keySet().removeAll(java.util.List.of("images", "depth", "linear", "containers", "volumes", "files",
-                "large", "largeMiB", "log", "seed", "threads"));
+                "large", "largeMiB", "log", "seed", "threads", "dense"));
         if (!o.isEmpty()) {
             throw new IllegalArgumentException("unknown keys " + o.keySet());
         }
@@ -95,8 +104,8 @@ public record SynthSpec(Flavor flavor, int images, int maxDepth, boolean linear,
 
     /** @return a one-line description for logs and result tables */
     public String describe() {
-        return String.format(Locale.ROOT, "%s images=%d depth=%d%s containers=%d volumes=%d files=%d large=%dx%dMiB",
+        return String.format(Locale.ROOT, "%s images=%d depth=%d%s containers=%d volumes=%d files=%d large=%dx%dMiB%s",
                 flavor.name().toLowerCase(Locale.ROOT), images, maxDepth, linear ? " linear" : "", containers, volumes,
-                files, largeFiles, largeSize >> 20);
+                files, largeFiles, largeSize >> 20, dense ? " dense" : "");
     }
 }
