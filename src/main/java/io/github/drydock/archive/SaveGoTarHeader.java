@@ -157,8 +157,16 @@ final class SaveGoTarHeader {
 
     /** Go's {@code formatOctal}: zero-padded, NUL-terminated; 0 when it does not fit (PAX holds the value). */
     private static void octal(byte[] block, int offset, int length, long value) {
-        String digits = Long.toOctalString(fitsOctal(length, value) ? value : 0);
-        string(block, offset, length, "0".repeat(Math.max(0, length - 1 - digits.length())) + digits);
+        digits(block, offset, length - 1, fitsOctal(length, value) ? value : 0);
+    }
+
+    /** Writes {@code value} as exactly {@code count} zero-padded octal digits (it fits: callers check). */
+    private static void digits(byte[] block, int offset, int count, long value) {
+        long rest = value;
+        for (int i = offset + count - 1; i >= offset; i--) {
+            block[i] = (byte) ('0' + (rest & 7));
+            rest >>>= 3;
+        }
     }
 
     /** Go's {@code formatString}: copied, cut to the field, NUL-terminated when shorter. */
@@ -180,17 +188,26 @@ final class SaveGoTarHeader {
         for (byte b : block) {
             sum += b & 0xff;
         }
-        string(block, 148, 6, String.format("%06o", sum));
+        digits(block, 148, 6, sum);
         block[154] = 0;
         block[155] = ' ';
     }
 
     private static boolean isAscii(String text) {
-        return text.chars().allMatch(c -> c > 0 && c < 0x80);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Go's {@code toASCII}: drops every byte that is not 7-bit (and NUL). */
     private static String ascii(String text) {
+        if (isAscii(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder();
         text.chars().filter(c -> c > 0 && c < 0x80).forEach(c -> out.append((char) c));
         return out.toString();

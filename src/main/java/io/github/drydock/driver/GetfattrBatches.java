@@ -17,8 +17,10 @@ import java.util.Map;
  * Reads extended attributes of every namespace through the system's {@code getfattr}, because Java can
  * only read {@code user.*}. A process per node would be far too slow, so nodes are read in batches: the
  * first folders of a layer one folder at a time (a folder and its children in one call: cheap for
- * {@code ls}), then the whole layer in one recursive call (cheap for a walk). Only nodes that carry
- * attributes are kept in memory.
+ * {@code ls}), then the whole layer in one recursive call (cheap for a walk). A caller about to read
+ * whole subtrees (a walk, an export) says so with {@link #prefetch}: every subtree of every layer is then
+ * read by ONE recursive call, before the first node is asked for. Only nodes that carry attributes are
+ * kept in memory.
  */
 final class GetfattrBatches {
     /** The program, from the {@code attr} package. */
@@ -27,11 +29,14 @@ final class GetfattrBatches {
     private static final String NAME_PATTERN = "^(user\\.|trusted\\.|security\\.capability$)";
     private static final int FOLDER_BATCHES_PER_LAYER = 16;
     private static final int MAX_ARGUMENTS = 1000;
+    /** getfattr processes of one prefetch: the machines drydock runs on have two cores or more. */
+    private static final int PARALLEL_SCANS = 2;
     private static final int CACHED_FOLDERS = 64;
-    private static final String FILE_HEADER = "# file: ";
 
     private final Map<Path, Integer> folderBatches = new HashMap<>();
     private final Map<Path, Scan> layers = new HashMap<>();
+    /** Prefetched subtrees below a layer root (a walk that starts below {@code /}). */
+    private final Map<Path, Scan> subtrees = new HashMap<>();
     private final Map<Path, Scan> folders = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Path, Scan> eldest) {
@@ -51,22 +56,77 @@ final class GetfattrBatches {
         }
     }
 
-    /** Probes that the program runs. */
+    /**
+     * Looks the program up in {@code PATH}, the way the process launcher will: no process is started (a
+     * probe run cost as much as a whole batch). A program that is found but fails shows as a problem later.
+     */
     static boolean available() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String folder : path.split(java.io.File.pathSeparator)) {
+            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, PROGRAM))
+                    && !Files.isDirectory(Path.of(folder, PROGRAM))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads every node below the given folders in one recursive call and keeps the result: later
+     * {@link #read}s of those nodes cost a map lookup. Folders already covered are skipped. When the call
+     * fails as a whole nothing is kept, and later reads fall back to batches (which report the failure).
+     *
+     * @param layerRoots for each folder, the root of its layer ({@code folder} itself or an ancestor)
+     * @param folders    the subtrees' top folders, same order
+     */
+    void prefetch(List<Path> layerRoots, List<Path> folders) {
+        List<String> arguments = new ArrayList<>();
+        List<Integer> wanted = new ArrayList<>();
+        for (int i = 0; i < folders.size(); i++) {
+            if (covering(layerRoots.get(i), folders.get(i)) == null) {
+                arguments.add(folders.get(i).toString());
+                wanted.add(i);
+            }
+        }
+        if (arguments.isEmpty()) {
+            return;
+        }
+        Scan scan;
         try {
-            Process p = new ProcessBuilder(PROGRAM, "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            scan = runSplit(arguments);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        for (int i : wanted) {
+            Path folder = folders.get(i);
+            if (folder.equals(layerRoots.get(i))) {
+                layers.put(folder, scan);
+            } else {
+                subtrees.put(folder, scan);
+            }
         }
     }
 
-    Map<String, byte[]> read(Path layerRoot, Path path) throws IOException {
+    /** The scan that covers {@code path}: its layer's, or a prefetched subtree's; null when none. */
+    private Scan covering(Path layerRoot, Path path) {
         Scan whole = layers.get(layerRoot);
+        if (whole != null || subtrees.isEmpty()) {
+            return whole;
+        }
+        for (Path at = path; at != null && at.startsWith(layerRoot); at = at.getParent()) {
+            Scan scan = subtrees.get(at);
+            if (scan != null) {
+                return scan;
+            }
+        }
+        return null;
+    }
+
+    Map<String, byte[]> read(Path layerRoot, Path path) throws IOException {
+        Scan whole = covering(layerRoot, path);
         if (whole != null) {
             return whole.lookup(path);
         }
@@ -81,7 +141,7 @@ final class GetfattrBatches {
                 return whole.lookup(path);
             }
             folderBatches.put(layerRoot, done + 1);
-            scan = runChunked(arguments);
+            scan = runChunked(false, arguments);
             folders.put(folder, scan);
         }
         return scan.lookup(path);
@@ -108,11 +168,74 @@ final class GetfattrBatches {
         return arguments;
     }
 
-    private Scan runChunked(List<String> arguments) throws IOException {
+    /**
+     * A recursive scan split over {@value #PARALLEL_SCANS} processes side by side (folders dealt out in turn):
+     * the scan is system time in {@code getfattr} (a stat and a list of attributes per node), which a
+     * second core halves, and the walk waits for it before its first folder.
+     */
+    private Scan runSplit(List<String> arguments) throws IOException {
+        if (arguments.size() < 2) {
+            return runChunked(true, arguments);
+        }
+        List<List<String>> parts = new ArrayList<>();
+        for (int i = 0; i < PARALLEL_SCANS; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (int i = 0; i < arguments.size(); i++) {
+            parts.get(i % PARALLEL_SCANS).add(arguments.get(i));
+        }
+        Scan[] scans = new Scan[PARALLEL_SCANS];
+        IOException[] failures = new IOException[PARALLEL_SCANS];
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 1; i < PARALLEL_SCANS; i++) {
+            int part = i;
+            Thread thread = new Thread(() -> scans[part] = scanPart(parts.get(part), failures, part), "getfattr-scan");
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        scans[0] = scanPart(parts.get(0), failures, 0);
+        for (Thread thread : threads) {
+            join(thread);
+        }
+        Map<String, Map<String, byte[]>> attributes = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        for (int i = 0; i < PARALLEL_SCANS; i++) {
+            if (failures[i] != null) {
+                throw failures[i];
+            }
+            attributes.putAll(scans[i].attributes());
+            errors.putAll(scans[i].errors());
+        }
+        return new Scan(attributes, errors);
+    }
+
+    private Scan scanPart(List<String> arguments, IOException[] failures, int part) {
+        try {
+            return runChunked(true, arguments);
+        } catch (IOException e) {
+            failures[part] = e;
+            return null;
+        } catch (RuntimeException e) {
+            failures[part] = new IOException(e.getMessage(), e);
+            return null;
+        }
+    }
+
+    private static void join(Thread thread) throws IOException {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading extended attributes", e);
+        }
+    }
+
+    private static Scan runChunked(boolean recursive, List<String> arguments) throws IOException {
         Map<String, Map<String, byte[]>> attributes = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         for (int from = 0; from < arguments.size(); from += MAX_ARGUMENTS) {
-            Scan part = run(false, arguments.subList(from, Math.min(arguments.size(), from + MAX_ARGUMENTS)));
+            Scan part = run(recursive, arguments.subList(from, Math.min(arguments.size(), from + MAX_ARGUMENTS)));
             attributes.putAll(part.attributes());
             errors.putAll(part.errors());
         }
@@ -135,12 +258,12 @@ final class GetfattrBatches {
         drain.start();
         Map<String, Map<String, byte[]>> attributes;
         try (InputStream stdout = process.getInputStream()) {
-            attributes = parse(stdout);
+            attributes = GetfattrOutput.parse(stdout);
         }
         try {
             int exit = process.waitFor();
             drain.join();
-            Map<String, String> errors = errors(stderr.toString(StandardCharsets.UTF_8));
+            Map<String, String> errors = GetfattrOutput.errors(stderr.toString(StandardCharsets.UTF_8));
             if (exit != 0 && errors.isEmpty()) {
                 throw new IOException("getfattr failed with exit code " + exit + ": "
                         + stderr.toString(StandardCharsets.UTF_8).trim());
@@ -165,97 +288,5 @@ final class GetfattrBatches {
         } catch (IOException e) {
             // the process died; its exit code tells the rest
         }
-    }
-
-    /** Lines {@code getfattr: <path>: <message>} become path → message. */
-    static Map<String, String> errors(String stderr) {
-        Map<String, String> errors = new HashMap<>();
-        for (String line : stderr.split("\n")) {
-            if (line.startsWith(PROGRAM + ": ")) {
-                String rest = line.substring(PROGRAM.length() + 2);
-                int split = rest.lastIndexOf(": ");
-                if (split > 0) {
-                    errors.put(rest.substring(0, split), rest.substring(split + 2));
-                }
-            }
-        }
-        return errors;
-    }
-
-    /**
-     * Parses {@code getfattr -d -e hex} output: blocks of {@code # file: <name>} then {@code key=0x<hex>}
-     * lines. Names escape {@code \}, newline and other control bytes as {@code \ooo}; other bytes are raw.
-     *
-     * @param in the output, read to its end
-     * @return absolute path string → attribute name → value
-     * @throws IOException when reading fails
-     */
-    static Map<String, Map<String, byte[]>> parse(InputStream in) throws IOException {
-        Map<String, Map<String, byte[]>> result = new HashMap<>();
-        String current = null;
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            for (int i = 0; i < n; i++) {
-                if (buffer[i] == '\n') {
-                    current = parseLine(line.toByteArray(), current, result);
-                    line.reset();
-                } else {
-                    line.write(buffer[i]);
-                }
-            }
-        }
-        parseLine(line.toByteArray(), current, result);
-        return result;
-    }
-
-    private static String parseLine(byte[] raw, String current, Map<String, Map<String, byte[]>> result) {
-        String text = new String(unescape(raw), StandardCharsets.UTF_8);
-        if (text.startsWith(FILE_HEADER)) {
-            return text.substring(FILE_HEADER.length());
-        }
-        if (text.isEmpty() || current == null) {
-            return current;
-        }
-        int eq = text.indexOf('=');
-        String name = eq < 0 ? text : text.substring(0, eq);
-        byte[] value = eq < 0 ? new byte[0] : decodeValue(text.substring(eq + 1));
-        result.computeIfAbsent(current, k -> new HashMap<>()).put(name, value);
-        return current;
-    }
-
-    private static byte[] decodeValue(String value) {
-        if (value.startsWith("0x")) {
-            String hex = value.substring(2);
-            byte[] bytes = new byte[hex.length() / 2];
-            for (int i = 0; i < bytes.length; i++) {
-                bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
-            }
-            return bytes;
-        }
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            return value.substring(1, value.length() - 1).getBytes(StandardCharsets.UTF_8);
-        }
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Turns {@code \ooo} octal escapes back into bytes. */
-    static byte[] unescape(byte[] raw) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length);
-        for (int i = 0; i < raw.length; i++) {
-            if (raw[i] == '\\' && i + 3 < raw.length && isOctal(raw[i + 1]) && isOctal(raw[i + 2])
-                    && isOctal(raw[i + 3])) {
-                out.write(((raw[i + 1] - '0') << 6) | ((raw[i + 2] - '0') << 3) | (raw[i + 3] - '0'));
-                i += 3;
-            } else {
-                out.write(raw[i]);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static boolean isOctal(byte b) {
-        return b >= '0' && b <= '7';
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,12 @@ import java.util.Optional;
  */
 final class HostNodeInspector implements NodeInspector {
     private static final String USER_PREFIX = "user.";
+    /**
+     * Exactly the {@code lstat} fields {@link Node} needs. Not {@code unix:*}: that also asks for the owner
+     * and group NAMES, a passwd/group (or NSS service) lookup per node that costs far more than the lstat.
+     */
+    static final String STAT_FIELDS = "unix:mode,uid,gid,size,lastModifiedTime,lastAccessTime,ctime,rdev,dev,ino,"
+            + "nlink";
 
     private Boolean getfattr;
     private Boolean root;
@@ -28,7 +35,7 @@ final class HostNodeInspector implements NodeInspector {
     @Override
     public Node stat(Path path) throws IOException {
         try {
-            return Node.fromUnixAttributes(Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS));
+            return Node.fromUnixAttributes(Files.readAttributes(path, STAT_FIELDS, LinkOption.NOFOLLOW_LINKS));
         } catch (UnsupportedOperationException e) {
             throw new IOException("cannot read " + path + ": this Java has no 'unix' attribute view (Linux OpenJDK"
                     + " is needed to tell devices, FIFOs and inodes apart)", e);
@@ -43,6 +50,16 @@ final class HostNodeInspector implements NodeInspector {
             return batches.read(layerRoot, path);
         }
         return userAttributes(path);
+    }
+
+    @Override
+    public synchronized void prefetch(List<Path> layerRoots, List<Path> folders) {
+        if (layerRoots.size() != folders.size()) {
+            throw new IllegalArgumentException("one layer root per folder is needed");
+        }
+        if (hasGetfattr()) {
+            batches.prefetch(layerRoots, folders);
+        }
     }
 
     @Override

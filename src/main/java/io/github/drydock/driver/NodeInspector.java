@@ -2,6 +2,7 @@ package io.github.drydock.driver;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +38,18 @@ public interface NodeInspector {
     Map<String, byte[]> xattrs(Path layerRoot, Path path) throws IOException;
 
     /**
+     * Announces that every node below some folders is about to be read (a walk, an export), so that an
+     * implementation can read their attributes in one batch instead of folder by folder. A hint only:
+     * it never fails (a failure shows later, in {@link #xattrs}), and doing nothing is correct.
+     *
+     * @param layerRoots for each folder, the root folder of its layer
+     * @param folders    the top folders of the subtrees, each {@code layerRoots.get(i)} or below it
+     */
+    default void prefetch(List<Path> layerRoots, List<Path> folders) {
+        // nothing to prepare by default
+    }
+
+    /**
      * Says why some attributes are invisible to this inspector, e.g. {@code trusted.*} when not running
      * as root, or everything but {@code user.*} when {@code getfattr} is missing. An invisible
      * {@code trusted.overlay.opaque} makes an opaque folder look like a plain one.
@@ -48,7 +61,8 @@ public interface NodeInspector {
     /**
      * The inspector for the real host: {@code lstat} through OpenJDK's {@code unix} attribute view and
      * attributes through the system's {@code getfattr} (package {@code attr}), run only when needed
-     * and batched per folder, then per layer.
+     * and batched per folder, then per layer, or for a whole walk at once when it is announced
+     * ({@link #prefetch}).
      *
      * @return a new inspector with its own caches; not thread-safe
      */

@@ -1,7 +1,6 @@
 package io.github.drydock.union;
 
 import io.github.drydock.driver.LayerDirectory;
-import io.github.drydock.driver.Node;
 import io.github.drydock.driver.NodeInspector;
 import io.github.drydock.model.ContainerLayer;
 import io.github.drydock.model.DockerStorageException;
@@ -13,20 +12,26 @@ import io.github.drydock.model.ShadowedEntry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -43,7 +48,13 @@ import java.util.stream.StreamSupport;
  * are listed but never opened. Damage (an unreadable folder, an attribute that cannot be read) is
  * recorded in {@link #problems()} as it is met, and the view goes on with what it can read.
  *
- * <p>Not thread-safe. Nothing returned holds open files, except the streams of {@link #open}.
+ * <p>Not thread-safe, with one exception: {@link #open(FileEntry)} and {@link #openChannel} may be called
+ * from another thread while one thread walks (an export writes files while its walk runs ahead): they
+ * read nothing of the view's state, and ask the inspector only when a file's type changed on disk.
+ * Nothing returned holds open files, except the streams and channels of {@link #open} and {@link #openChannel}.
+ *
+ * <p>A walk announces its subtree to the inspector first ({@link NodeInspector#prefetch}), so that the
+ * extended attributes of all its nodes can be read in one batch.
  */
 public final class UnionView {
     private static final int CACHED_FOLDERS = 16;
@@ -61,6 +72,8 @@ public final class UnionView {
         }
     };
     private MergedChild root;
+    /** Folders whose subtrees were announced to the inspector already. */
+    private final Set<Path> prefetched = new HashSet<>();
 
     private UnionView(List<ViewLayer> stack, NodeInspector inspector, ProblemLog problems) {
         this.stack = List.copyOf(stack);
@@ -175,10 +188,15 @@ public final class UnionView {
      * @return the entries; empty when {@code start} does not exist
      */
     public Stream<FileEntry> walk(String start) {
+        if (ViewPaths.components(start).isEmpty()) {
+            // before the root is read: its attributes then come from the same single batch
+            prefetch(rootContributions());
+        }
         Optional<MergedChild> first = lookup(start);
         if (first.isEmpty()) {
             return Stream.empty();
         }
+        prefetch(first.get().contributors());
         Iterator<FileEntry> iterator = new Walker(first.get(), folder -> children(folder, false));
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
                 Spliterator.ORDERED | Spliterator.NONNULL), false);
@@ -205,18 +223,32 @@ public final class UnionView {
      * @throws DockerStorageException when it is not a regular file or cannot be opened
      */
     public InputStream open(FileEntry entry) throws DockerStorageException {
+        return Channels.newInputStream(openChannel(entry));
+    }
+
+    /**
+     * Opens a regular file entry of this view as a channel, with the same checks as {@link #open(FileEntry)}.
+     * Caller closes. A channel lets a copy stay inside the kernel ({@link FileChannel#transferTo}).
+     *
+     * @param entry an entry of this view
+     * @return its bytes, read-only
+     * @throws DockerStorageException when it is not a regular file or cannot be opened
+     */
+    public FileChannel openChannel(FileEntry entry) throws DockerStorageException {
         if (entry.type() != FileType.FILE || entry.source() == null) {
             throw new DockerStorageException("cannot open " + entry.path() + ": it is a " + entry.type()
                     + ", not a regular file", entry.source());
         }
         try {
-            // look again right before opening: a FIFO swapped in would block the open forever
-            Node now = inspector.stat(entry.source());
-            if (now.type() != FileType.FILE) {
+            // look again right before opening: a FIFO swapped in would block the open forever. The type is
+            // all that is needed, and Java's own lstat tells it without the inspector's full (costly) facts
+            BasicFileAttributes now = Files.readAttributes(entry.source(), BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!now.isRegularFile()) {
                 throw new DockerStorageException("cannot open " + entry.path() + ": " + entry.source()
-                        + " is now a " + now.type(), entry.source());
+                        + " is now a " + inspector.stat(entry.source()).type(), entry.source());
             }
-            return Files.newInputStream(entry.source(), LinkOption.NOFOLLOW_LINKS);
+            return FileChannel.open(entry.source(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         } catch (DockerStorageException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -234,6 +266,7 @@ public final class UnionView {
      * @return the hidden entries, sorted by path
      */
     public List<ShadowedEntry> shadowed() {
+        prefetch(rootContributions());
         ShadowCollector collector = new ShadowCollector(inspector, problems, entries);
         Deque<MergedChild> pending = new ArrayDeque<>();
         pending.push(rootChild());
@@ -295,11 +328,31 @@ public final class UnionView {
         return root;
     }
 
-    private MergedChild buildRoot() {
+    /** Tells the inspector that everything below these folders is about to be read (once per folder). */
+    private void prefetch(List<Contribution> folders) {
+        List<Path> layerRoots = new ArrayList<>();
+        List<Path> tops = new ArrayList<>();
+        for (Contribution folder : folders) {
+            if (prefetched.add(folder.folder())) {
+                layerRoots.add(folder.layer().path());
+                tops.add(folder.folder());
+            }
+        }
+        if (!tops.isEmpty()) {
+            inspector.prefetch(layerRoots, tops);
+        }
+    }
+
+    private List<Contribution> rootContributions() {
         List<Contribution> roots = new ArrayList<>();
         for (ViewLayer layer : stack) {
             roots.add(new Contribution(layer, layer.path()));
         }
+        return roots;
+    }
+
+    private MergedChild buildRoot() {
+        List<Contribution> roots = rootContributions();
         // before any folder is merged: the opaque flags of overlay layers may come from their tar-splits
         opaqueMarkers.load(stack, inspector, problems);
         if (stack.isEmpty()) {

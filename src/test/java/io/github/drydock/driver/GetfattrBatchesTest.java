@@ -17,7 +17,7 @@ class GetfattrBatchesTest {
                 + "# file: /l/x\\134y\nsecurity.capability=0x0100000200200000000000000000000000000000\n"
                 + "# file: /l/\u00fcn\u00ef\nuser.quoted=\"text\"\nuser.bare\n";
 
-        Map<String, Map<String, byte[]>> parsed = GetfattrBatches.parse(
+        Map<String, Map<String, byte[]>> parsed = GetfattrOutput.parse(
                 new ByteArrayInputStream(dump.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(parsed).containsOnlyKeys("/l/a b", "/l/new\nline", "/l/x\\y", "/l/\u00fcn\u00ef");
@@ -31,13 +31,13 @@ class GetfattrBatchesTest {
 
     @Test
     void unescapesOnlyThreeOctalDigits() {
-        assertThat(new String(GetfattrBatches.unescape("a\\012b\\1c\\".getBytes(StandardCharsets.UTF_8)),
+        assertThat(new String(GetfattrOutput.unescape("a\\012b\\1c\\".getBytes(StandardCharsets.UTF_8)),
                 StandardCharsets.UTF_8)).isEqualTo("a\nb\\1c\\");
     }
 
     @Test
     void errorLinesNameTheirPath() {
-        assertThat(GetfattrBatches.errors("getfattr: /l/gone: No such file or directory\nnoise\n"))
+        assertThat(GetfattrOutput.errors("getfattr: /l/gone: No such file or directory\nnoise\n"))
                 .containsExactly(Map.entry("/l/gone", "No such file or directory"));
     }
 }

@@ -87,7 +87,8 @@ public final class BenchMain {
                         + " walk-ms=" + (System.nanoTime() - walkStart) / 1_000_000;
             }
             case "export": {
-                try (OutputStream out = stdout()) {
+                // unbuffered on purpose: ExportWriter buffers itself and copies big files inside the kernel
+                try (OutputStream out = new FileOutputStream(FileDescriptor.out)) {
                     ExportResult r = ExportWriter.write(view(root, a[1]), out);
                     return "entries=" + r.entries() + " bytes=" + r.bytes() + " problems=" + r.problems().size();
                 }

@@ -1,0 +1,149 @@
+package io.github.drydock.archive;
+
+import io.github.drydock.model.FileEntry;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a walk on a thread of its own, a bounded distance ahead of the caller: while the caller writes one
+ * file's bytes, the next folders are already being listed and their nodes' facts read (two cores, two
+ * kinds of waiting). Entries travel in small batches through a short queue, so memory stays flat
+ * whatever the size of the view. What the walk throws is thrown again to the caller, in order: entries
+ * produced before the failure come first. {@link #close} stops the walk early (a failed write) and waits
+ * for its thread.
+ */
+final class WalkAhead implements Iterator<FileEntry>, AutoCloseable {
+    /** Entries per hand-over: amortises the queue's locking over many small entries. */
+    static final int BATCH = 128;
+    /** Batches waiting at most: {@code BATCH * QUEUE} entries ahead. */
+    static final int QUEUE = 8;
+    private static final long POLL_MILLIS = 50;
+
+    /** The end of the walk: normal, or the failure that ended it. */
+    private record End(Throwable failure) {
+    }
+
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final Thread thread;
+    private volatile boolean closed;
+    private Iterator<FileEntry> batch = List.<FileEntry>of().iterator();
+    private End end;
+
+    /**
+     * Starts walking.
+     *
+     * @param walk the walk; from now on only the new thread touches it
+     * @param name the thread's name
+     */
+    WalkAhead(Iterator<FileEntry> walk, String name) {
+        thread = new Thread(() -> produce(walk), name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void produce(Iterator<FileEntry> walk) {
+        List<FileEntry> pending = new ArrayList<>(BATCH);
+        End last = new End(null);
+        try {
+            while (!closed && walk.hasNext()) {
+                pending.add(walk.next());
+                if (pending.size() == BATCH) {
+                    hand(pending);
+                    pending = new ArrayList<>(BATCH);
+                }
+            }
+        } catch (Throwable t) { // every failure must reach the caller, or it would wait forever
+            last = new End(t);
+        }
+        if (!pending.isEmpty()) {
+            hand(pending); // what was walked before a failure is written before the failure shows
+        }
+        hand(last);
+    }
+
+    /** Puts into the queue, waiting for room, unless the caller closed the walk. */
+    private void hand(Object item) {
+        try {
+            while (!closed) {
+                if (queue.offer(item, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (!batch.hasNext()) {
+            if (end != null) {
+                rethrow(end.failure());
+                return false;
+            }
+            Object item = take();
+            if (item instanceof End e) {
+                end = e;
+            } else {
+                @SuppressWarnings("unchecked")
+                List<FileEntry> entries = (List<FileEntry>) item;
+                batch = entries.iterator();
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public FileEntry next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return batch.next();
+    }
+
+    private Object take() {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the walk", e);
+        }
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure == null) {
+            return;
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(failure); // a walk's iterator throws nothing checked
+    }
+
+    /** Stops the walk (at its next entry) and waits for its thread to end. */
+    @Override
+    public void close() {
+        closed = true;
+        queue.clear();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

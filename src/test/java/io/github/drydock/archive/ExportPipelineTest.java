@@ -1,0 +1,233 @@
+package io.github.drydock.archive;
+
+import io.github.drydock.archive.TarReading.Member;
+import io.github.drydock.driver.Node;
+import io.github.drydock.driver.NodeInspector;
+import io.github.drydock.model.FileEntry;
+import io.github.drydock.model.FileType;
+import io.github.drydock.testing.UnionLayers;
+import io.github.drydock.union.UnionView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.github.drydock.archive.TarReading.member;
+import static io.github.drydock.archive.TarReading.names;
+import static io.github.drydock.testing.TestFiles.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/** The export's pipeline (walk on its own thread) and its byte output (buffer, or kernel copy). */
+class ExportPipelineTest {
+    private static final String WALK_THREAD = "drydock-export-walk";
+
+    @TempDir
+    Path tmp;
+
+    private static FileEntry entry(String path) {
+        return new FileEntry(path, FileType.FILE, 0644, 0, 0, 0, Instant.EPOCH, null, null, null, 0, 0, Map.of(),
+                "layer", null, 0, 0, 1);
+    }
+
+    /** A walk of {@code count} entries that fails with {@code failure} after them, when given. */
+    private static Iterator<FileEntry> walk(int count, RuntimeException failure, AtomicInteger produced) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                if (produced.get() == count && failure != null) {
+                    throw failure;
+                }
+                return produced.get() < count;
+            }
+
+            @Override
+            public FileEntry next() {
+                return entry("/f" + produced.getAndIncrement());
+            }
+        };
+    }
+
+    @Test
+    void entriesArriveInWalkOrderAcrossManyBatches() {
+        int count = WalkAhead.BATCH * WalkAhead.QUEUE * 3 + 7;
+        List<String> seen = new ArrayList<>();
+        try (WalkAhead ahead = new WalkAhead(walk(count, null, new AtomicInteger()), "test-walk")) {
+            ahead.forEachRemaining(e -> seen.add(e.path()));
+        }
+        assertThat(seen).hasSize(count).startsWith("/f0", "/f1").endsWith("/f" + (count - 1));
+    }
+
+    @Test
+    void aFailureOfTheWalkReachesTheWriterAfterTheEntriesBeforeIt() {
+        IllegalStateException boom = new IllegalStateException("listing exploded");
+        List<String> seen = new ArrayList<>();
+        try (WalkAhead ahead = new WalkAhead(walk(300, boom, new AtomicInteger()), "test-walk")) {
+            assertThatThrownBy(() -> ahead.forEachRemaining(e -> seen.add(e.path()))).isSameAs(boom);
+        }
+        assertThat(seen).hasSize(300).endsWith("/f299");
+    }
+
+    @Test
+    void closingEarlyStopsTheWalkAndItsThread() {
+        AtomicInteger produced = new AtomicInteger();
+        WalkAhead ahead = new WalkAhead(walk(Integer.MAX_VALUE, null, produced), "test-walk-stopped");
+        assertThat(ahead.next().path()).isEqualTo("/f0");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), ahead::close);
+
+        int stoppedAt = produced.get();
+        assertThat(stoppedAt).isLessThanOrEqualTo(WalkAhead.BATCH * (WalkAhead.QUEUE + 2));
+        assertThat(threadsNamed("test-walk-stopped")).isZero();
+    }
+
+    @Test
+    void aFailingOutputEndsTheExportAndItsWalkThread() throws IOException {
+        UnionView view = bigView();
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+
+        assertThatThrownBy(() -> ExportWriter.write(view, broken)).isInstanceOf(IOException.class)
+                .hasMessage("Broken pipe");
+        assertThat(threadsNamed(WALK_THREAD)).isZero();
+    }
+
+    @Test
+    void aProblemMetByTheWalkIsStillReported() throws IOException {
+        UnionLayers stack = new UnionLayers(tmp.resolve("layers"), "overlay2");
+        Path base = stack.diff("base");
+        write(base.resolve("etc/ok.txt"), "fine\n");
+        Path bad = write(base.resolve("etc/unreadable.txt"), "x");
+        Path top = stack.diff("top");
+        write(top.resolve("srv/new.txt"), "new\n");
+        NodeInspector real = NodeInspector.system();
+        NodeInspector failing = new NodeInspector() {
+            @Override
+            public Node stat(Path path) throws IOException {
+                if (path.equals(bad)) {
+                    throw new IOException("Input/output error");
+                }
+                return real.stat(path);
+            }
+
+            @Override
+            public Map<String, byte[]> xattrs(Path layerRoot, Path path) throws IOException {
+                return real.xattrs(layerRoot, path);
+            }
+
+            @Override
+            public Optional<String> limitation() {
+                return real.limitation();
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        ExportResult result = ExportWriter.write(UnionView.of(stack.layers(), null, failing), out);
+
+        assertThat(names(TarReading.read(out.toByteArray()))).containsExactly("etc/", "etc/ok.txt", "srv/",
+                "srv/new.txt");
+        assertThat(result.problems()).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo(bad.toString());
+            assertThat(p.message()).contains("Input/output error").contains("left out of the view");
+        });
+    }
+
+    @Test
+    void aFileStreamGetsTheSameTarAsAnyOtherStream() throws IOException {
+        UnionView view = bigView();
+        ByteArrayOutputStream buffered = new ByteArrayOutputStream();
+        ExportWriter.write(view, buffered);
+        Path file = tmp.resolve("export.tar");
+
+        try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+            ExportWriter.write(bigView(), out);
+        }
+
+        byte[] direct = Files.readAllBytes(file);
+        assertThat(direct).isEqualTo(buffered.toByteArray());
+        List<Member> members = TarReading.read(direct);
+        assertThat(member(members, "big/blob-hard.bin").size()).isEqualTo(ExportTarOutput.DIRECT_MIN * 3 + 123);
+        assertThat(member(members, "big/blob-hard.bin").text()).endsWith("bbz");
+        assertThat(member(members, "big/blob-hard.bin")).extracting(Member::type, Member::link)
+                .containsExactly('0', "");
+        assertThat(member(members, "big/blob.bin")).extracting(Member::type, Member::link)
+                .containsExactly('1', "big/blob-hard.bin");
+        assertThat(member(members, "small/f99.txt").text()).isEqualTo("small 99\n");
+    }
+
+    @Test
+    void aShortFileIsPaddedWithZerosOnBothPaths() throws IOException {
+        Path source = write(tmp.resolve("short.bin"), "0123456789");
+        long announced = ExportTarOutput.DIRECT_MIN + 5;
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        Path file = tmp.resolve("direct.out");
+
+        long viaStream = content(ExportTarOutput.over(stream), source, announced);
+        long viaChannel;
+        try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+            viaChannel = content(ExportTarOutput.over(out), source, announced);
+        }
+
+        assertThat(viaStream).isEqualTo(10);
+        assertThat(viaChannel).isEqualTo(10);
+        byte[] expected = new byte[(int) (announced + ExportTarOutput.padding(announced) + 1024)];
+        System.arraycopy("0123456789".getBytes(), 0, expected, 0, 10);
+        assertThat(stream.toByteArray()).isEqualTo(expected);
+        assertThat(Files.readAllBytes(file)).isEqualTo(expected);
+    }
+
+    private static long content(ExportTarOutput output, Path source, long size) throws IOException {
+        try (FileChannel in = FileChannel.open(source)) {
+            long read = output.content(in, size);
+            output.finish();
+            return read;
+        }
+    }
+
+    /** 200 small files, and a file bigger than {@link ExportTarOutput#DIRECT_MIN} with a second name. */
+    private UnionView bigView() throws IOException {
+        Path base = tmp.resolve("big-layers/base");
+        if (!Files.isDirectory(base)) {
+            for (int i = 0; i < 200; i++) {
+                write(base.resolve("small/f" + i + ".txt"), "small " + i + "\n");
+            }
+            byte[] blob = new byte[(int) ExportTarOutput.DIRECT_MIN * 3 + 123];
+            Arrays.fill(blob, (byte) 'b');
+            blob[blob.length - 1] = 'z';
+            Files.createDirectories(base.resolve("big"));
+            Files.write(base.resolve("big/blob.bin"), blob);
+            Files.createLink(base.resolve("big/blob-hard.bin"), base.resolve("big/blob.bin"));
+        }
+        return UnionView.ofFolder(base, "base", NodeInspector.system());
+    }
+
+    private static long threadsNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive())
+                .count();
+    }
+}
