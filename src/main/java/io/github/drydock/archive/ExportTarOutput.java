@@ -36,11 +36,16 @@ final class ExportTarOutput {
 
     /**
      * @param out the caller's stream (never closed)
-     * @return an output over it: through its channel for a {@link FileOutputStream}, else through the stream
+     * @return an output over it: through its channel for a {@link FileOutputStream} or a {@link ChannelSink},
+     *         else through the stream
+     * @throws IOException when a {@link ChannelSink} cannot write out what it buffered
      */
-    static ExportTarOutput over(OutputStream out) {
+    static ExportTarOutput over(OutputStream out) throws IOException {
         if (out instanceof FileOutputStream file) {
             return new ExportTarOutput(null, file.getChannel());
+        }
+        if (out instanceof ChannelSink sink) {
+            return new ExportTarOutput(null, sink.drainToChannel());
         }
         return new ExportTarOutput(out, null);
     }

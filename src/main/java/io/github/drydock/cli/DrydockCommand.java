@@ -11,6 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +59,7 @@ public final class DrydockCommand implements Callable<Integer> {
     private final PrintStream err;
     private final Map<String, String> env;
     private final Terminals terminals;
+    private OutputStream binaryOut;
 
     /**
      * @param out standard output
@@ -119,6 +121,17 @@ public final class DrydockCommand implements Callable<Integer> {
     /** @return standard output */
     PrintStream out() {
         return out;
+    }
+
+    /** @param stdoutBytes the stream under {@link #out()}, for archives; null to write them through {@code out} */
+    void binaryOut(OutputStream stdoutBytes) {
+        this.binaryOut = stdoutBytes;
+    }
+
+    /** @return where an archive written to stdout goes: the bytes under {@link #out()}, flushed first */
+    OutputStream binaryOut() {
+        out.flush();
+        return binaryOut != null ? binaryOut : out;
     }
 
     /** @return standard error */

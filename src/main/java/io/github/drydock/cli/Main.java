@@ -6,9 +6,9 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -30,10 +30,11 @@ public final class Main {
      */
     public static void main(String[] args) {
         // UTF-8 whatever the locale: tree glyphs and evidence names must come out the same everywhere.
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                false, StandardCharsets.UTF_8);
+        // bytes (a tar) go to stdout's channel directly, so big files can be copied inside the kernel
+        ChannelOutputStream stdout = new ChannelOutputStream(new FileOutputStream(FileDescriptor.out).getChannel(), 1 << 16);
+        PrintStream out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = run(args, out, err, System.getenv(), Terminals.detect());
+        int code = run(args, out, err, System.getenv(), Terminals.detect(), stdout);
         out.flush();
         err.flush();
         System.exit(code);
@@ -59,9 +60,17 @@ public final class Main {
 
     /** As {@link #run(String[], PrintStream, PrintStream)}, with the environment and the terminals given. */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Terminals terminals) {
+        return run(args, out, err, env, terminals, null);
+    }
+
+    /** As above; {@code stdoutBytes}, when given, is where {@code out} writes, for archives written to stdout. */
+    private static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+                           Terminals terminals, OutputStream stdoutBytes) {
         out = new DisplayPrintStream(out);
         err = new DisplayPrintStream(err);
-        CommandLine commandLine = new CommandLine(new DrydockCommand(out, err, env, terminals));
+        DrydockCommand app = new DrydockCommand(out, err, env, terminals);
+        app.binaryOut(stdoutBytes);
+        CommandLine commandLine = new CommandLine(app);
         PrintWriter outWriter = new PrintWriter(new DisplayWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), true);
         PrintWriter errWriter = new PrintWriter(new DisplayWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8)), true);
         commandLine.setOut(outWriter);

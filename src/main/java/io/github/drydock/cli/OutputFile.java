@@ -1,9 +1,7 @@
 package io.github.drydock.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -60,7 +58,7 @@ final class OutputFile {
         try {
             T result;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER)) {
+                 OutputStream out = new ChannelOutputStream(channel, BUFFER)) {
                 result = content.writeTo(out);
                 out.flush();
                 channel.force(true);

@@ -66,8 +66,14 @@ final class TarExport {
                 throw new CliException("refusing to write a tar archive to a terminal: give -o FILE,"
                         + " or redirect stdout (drydock export TARGET > FILE.tar)");
             }
-            result = write(app, target, app.out());
-            app.out().flush();
+            OutputStream stdout = app.binaryOut();
+            try {
+                result = write(app, target, stdout);
+                stdout.flush();
+            } catch (IOException e) {
+                throw new CliException("cannot write the tar archive to stdout (closed pipe or full disk?):"
+                        + " the archive is incomplete: " + e.getMessage());
+            }
             if (app.out().checkError()) {
                 throw new CliException("cannot write the tar archive to stdout (closed pipe or full disk?):"
                         + " the archive is incomplete");
@@ -88,6 +94,9 @@ final class TarExport {
     }
 
     private static ExportResult write(DrydockCommand app, ViewTarget target, OutputStream out) throws IOException {
+        if (!app.progressWanted()) { // straight to the file or stdout: big files are copied inside the kernel
+            return ExportWriter.write(target.view(), out);
+        }
         TarCountingStream counting = new TarCountingStream(out);
         try (Progress progress = Progress.start(app.err(), app.progressWanted(),
                 () -> "exporting: " + counting.members() + " entries, " + HumanSize.format(counting.bytes()))) {

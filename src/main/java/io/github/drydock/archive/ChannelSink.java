@@ -1,0 +1,20 @@
+package io.github.drydock.archive;
+
+import java.io.IOException;
+import java.nio.channels.WritableByteChannel;
+
+/**
+ * An output stream that can hand over the channel it writes to, so that a writer may copy file contents
+ * inside the kernel ({@link java.nio.channels.FileChannel#transferTo}) instead of through the heap. A
+ * buffered implementation writes out what it holds before handing the channel over.
+ */
+public interface ChannelSink {
+    /**
+     * Writes out anything buffered, then gives the channel; bytes written to the channel follow those
+     * already written to the stream.
+     *
+     * @return the channel (not to be closed by the caller)
+     * @throws IOException when writing out the buffer fails
+     */
+    WritableByteChannel drainToChannel() throws IOException;
+}
