@@ -60,7 +60,7 @@ final class TarSplitProducer implements Runnable {
     }
 
     private final Path tarSplit;
-    private final Path layerDir;
+    private final TarSplitFiles.Locator locator;
     private final boolean failFast;
     private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
     private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS);
@@ -70,7 +70,7 @@ final class TarSplitProducer implements Runnable {
 
     TarSplitProducer(Path tarSplit, Path layerDir, boolean failFast) {
         this.tarSplit = tarSplit;
-        this.layerDir = layerDir;
+        this.locator = new TarSplitFiles.Locator(layerDir);
         this.failFast = failFast;
         for (int i = 0; i < CHUNKS; i++) {
             free.add(new Chunk());
@@ -144,7 +144,7 @@ final class TarSplitProducer implements Runnable {
             return mismatch(new LayerTarMismatch(LayerTarMismatch.Kind.UNREADABLE, file.name(), file.position(),
                     "the name is not UTF-8 and cannot be opened exactly from Java"));
         }
-        TarSplitFiles.Lookup lookup = TarSplitFiles.locate(layerDir, components.get());
+        TarSplitFiles.Lookup lookup = locator.locate(components.get());
         if (lookup instanceof TarSplitFiles.Unavailable unavailable) {
             return mismatch(new LayerTarMismatch(unavailable.kind(), file.name(), file.position(), unavailable.detail()));
         }
