@@ -22,7 +22,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * Streams the entries of a tar-split file ({@code tar-split.json.gz}, legacy {@code tar-data.json.gz}):
  * gzip, then one JSON object per line (vbatts/tar-split {@code tar/storage/packer.go}), read one entry
- * at a time, never the whole file.
+ * at a time, never the whole file. Lines in the form tar-split writes are read by
+ * {@link TarSplitLineParser}; any other line goes to the general JSON reader, so the result is the same.
+ * Unlike a stream of JSON values, an object must fit on one line (tar-split never writes otherwise).
  *
  * <p>The file is evidence and may be hostile: every entry is validated (type, position in sequence,
  * sizes, CRC length, no NUL in names) and a line may not exceed {@link #MAX_LINE_BYTES}, so memory
