@@ -104,13 +104,18 @@ final class TarSplitProducer implements Runnable {
     public void run() {
         try {
             chunk = free.take();
+            Throwable failure = null;
             try {
                 produce();
             } catch (Cancelled e) {
                 return;
             } catch (Throwable e) { // handed to the consumer, which rethrows it in order
-                chunk.failure = e;
+                failure = e;
             }
+            if (chunk == null) { // failed between two buffers: the consumer gives one back
+                chunk = free.take();
+            }
+            chunk.failure = failure;
             chunk.last = true;
             full.put(chunk);
         } catch (InterruptedException e) {
