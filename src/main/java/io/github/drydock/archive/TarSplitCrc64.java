@@ -15,10 +15,12 @@ import java.util.zip.Checksum;
  *
  * <p>Layers can hold files of many gigabytes, so long inputs are processed eight bytes at a time
  * ("slicing by 8", as Go does), each 8-byte word read with one little-endian load from a single flat
- * table (measured about twice as fast as assembling the word from bytes over eight separate tables;
- * slicing by 16 measured no faster). Runs of zero bytes (sparse files read as zeros) are recognised
- * with a vectorised compare and folded in with one multiplication by {@code x^(8n) mod P} instead of
- * being fed through the tables: the result is the same CRC, exactly. Not thread-safe.
+ * table, and each 4 KiB block as two interleaved halves whose CRCs are joined afterwards, so the two
+ * chains of table lookups overlap (measured on a 2-core EPYC: 1.0–1.3 GB/s before, 2.7 GB/s with two
+ * lanes; four lanes and slicing by 16 measured no faster). Runs of zero bytes (sparse files read as
+ * zeros) are recognised with a vectorised compare and folded in with one multiplication by
+ * {@code x^(8n) mod P} instead of being fed through the tables: the result is the same CRC, exactly.
+ * Not thread-safe.
  */
 public final class TarSplitCrc64 implements Checksum {
     /** The reflected ISO 3309 polynomial. */
