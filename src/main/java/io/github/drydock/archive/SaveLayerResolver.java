@@ -26,13 +26,20 @@ import java.util.Map;
 final class SaveLayerResolver {
     private final LayerFallback fallback;
     private final Path spoolDir;
+    private final SaveLayerSizes sizes;
     private final Map<String, SaveLayerSource> sources = new LinkedHashMap<>();
     private final Map<String, SaveLayerResult> results = new LinkedHashMap<>();
     private final List<Path> spooled = new ArrayList<>();
 
-    SaveLayerResolver(LayerFallback fallback, Path spoolDir) {
+    /**
+     * @param fallback the fallback, or null for strict
+     * @param spoolDir where fallback tars are spooled
+     * @param sizes    tar sizes added up ahead (strict), or {@link SaveLayerSizes#none()}
+     */
+    SaveLayerResolver(LayerFallback fallback, Path spoolDir, SaveLayerSizes sizes) {
         this.fallback = fallback;
         this.spoolDir = spoolDir;
+        this.sizes = sizes;
     }
 
     /**
@@ -79,7 +86,7 @@ final class SaveLayerResolver {
     private SaveLayerResult strict(Layer layer, String diffId) throws DockerStorageException {
         Path tarSplit = TarSplitAssembler.requireTarSplit(layer);
         Path folder = TarSplitAssembler.requireFolder(layer);
-        long size = TarSplitReader.tarSize(tarSplit);
+        long size = sizes.tarSize(tarSplit);
         sources.put(diffId, new SaveLayerSource.Exact(tarSplit, folder, diffId, size));
         return new SaveLayerResult(diffId, diffId, size, true, List.of(), "");
     }

@@ -69,17 +69,19 @@ final class SavePlan {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("nothing to save: no images given");
         }
-        SaveLayerResolver resolver = new SaveLayerResolver(options.fallback(), spoolDir);
-        try {
-            Map<String, Set<SaveReference>> refs = new LinkedHashMap<>();
-            Map<String, SaveImage> byId = new LinkedHashMap<>();
-            for (SaveImage input : inputs) {
-                byId.putIfAbsent(input.imageId(), input);
-                Set<SaveReference> tags = refs.computeIfAbsent(input.imageId(), id -> new LinkedHashSet<>());
-                for (String tag : input.repoTags()) {
-                    tags.add(reference(tag, input.imageId()));
-                }
+        Map<String, Set<SaveReference>> refs = new LinkedHashMap<>();
+        Map<String, SaveImage> byId = new LinkedHashMap<>();
+        for (SaveImage input : inputs) {
+            byId.putIfAbsent(input.imageId(), input);
+            Set<SaveReference> tags = refs.computeIfAbsent(input.imageId(), id -> new LinkedHashSet<>());
+            for (String tag : input.repoTags()) {
+                tags.add(reference(tag, input.imageId()));
             }
+        }
+        SaveLayerSizes sizes = options.fallback() != null ? SaveLayerSizes.none()
+                : SaveLayerSizes.compute(byId.values().stream().flatMap(i -> i.layers().stream()).toList());
+        SaveLayerResolver resolver = new SaveLayerResolver(options.fallback(), spoolDir, sizes);
+        try {
             List<Planned> planned = new ArrayList<>();
             for (SaveImage input : byId.values()) {
                 planned.add(plan(input, List.copyOf(refs.get(input.imageId())), resolver));

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +26,11 @@ import java.util.stream.Stream;
  * {@link LayerFallback} in the options, is written from the fallback: its diff id and the image's id then
  * change, and {@link SaveResult#warnings()} says so.
  *
- * <p>Memory stays flat: layers stream from disk through one 64 KiB buffer. Files and folders appear under
+ * <p>With a fallback, a stream target gets every layer checked (rebuilt into a null sink) before it is
+ * written; a file or folder target is first written strictly and made again the careful way only if a
+ * layer turns out inexact, so the usual save reads each layer once.
+ *
+ * <p>Memory stays flat: layers stream from disk through a few 1 MiB buffers. Files and folders appear under
  * their final name only when complete (written under a temp name in the same folder, then renamed); on
  * failure the temp output is deleted.
  */
@@ -61,6 +66,11 @@ public final class SaveWriter {
      * @throws IOException as {@link #write(List, SaveOptions, OutputStream)}; nothing is left behind
      */
     public static SaveResult write(List<SaveImage> images, SaveOptions options, Path file) throws IOException {
+        Optional<SaveResult> exact = exactFirst(options, strict -> writeFile(images, strict, file));
+        return exact.isPresent() ? exact.get() : writeFile(images, options, file);
+    }
+
+    private static SaveResult writeFile(List<SaveImage> images, SaveOptions options, Path file) throws IOException {
         Path target = file.toAbsolutePath().normalize();
         Path folder = target.getParent();
         Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", TEMP_SUFFIX);
@@ -82,6 +92,31 @@ public final class SaveWriter {
     }
 
     /**
+     * With a fallback, every layer must be known to rebuild exactly before its bytes are written, and
+     * checking first costs a whole rebuild per layer. A file or folder target can be taken back, so it is
+     * first written strictly, each layer checked while it streams: almost always every layer is exact and
+     * the archive is done in one pass. Only when that fails for a layer (or any other reason the strict
+     * save refuses) is the temp output dropped and the save made again the careful way, with the same
+     * result as if it had been made that way from the start.
+     */
+    private static Optional<SaveResult> exactFirst(SaveOptions options, StrictWrite write) throws IOException {
+        if (options.fallback() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(write.to(new SaveOptions(options.format(), null, options.spoolDir())));
+        } catch (DockerStorageException e) {
+            return Optional.empty(); // the careful save decides: fallback, or the same failure again
+        }
+    }
+
+    /** A save into a target that is replaced only when complete. */
+    @FunctionalInterface
+    private interface StrictWrite {
+        SaveResult to(SaveOptions options) throws IOException;
+    }
+
+    /**
      * Writes an archive as a folder (for {@link SaveFormat#OCI}: an OCI image layout folder that
      * {@code skopeo copy oci:<folder>:<tag>} and {@code umoci} read). The folder must not exist, or be empty.
      *
@@ -92,6 +127,11 @@ public final class SaveWriter {
      * @throws IOException as {@link #write(List, SaveOptions, OutputStream)}; nothing is left behind
      */
     public static SaveResult writeFolder(List<SaveImage> images, SaveOptions options, Path folder) throws IOException {
+        Optional<SaveResult> exact = exactFirst(options, strict -> writeNewFolder(images, strict, folder));
+        return exact.isPresent() ? exact.get() : writeNewFolder(images, options, folder);
+    }
+
+    private static SaveResult writeNewFolder(List<SaveImage> images, SaveOptions options, Path folder) throws IOException {
         Path target = folder.toAbsolutePath().normalize();
         if (Files.exists(target) && !isEmptyFolder(target)) {
             throw new DockerStorageException("cannot write an archive folder at " + target + ": it exists and is not empty", target);

@@ -5,17 +5,12 @@ import io.github.drydock.model.Layer;
 import io.github.drydock.model.LayerKind;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Rebuilds the exact original tar of a layer from its tar-split file and its layer folder, as Docker does
@@ -30,11 +25,14 @@ import java.util.Optional;
  *
  * <p>Two modes: {@link #verify} reads everything into a null sink and lists every mismatch; {@link #write}
  * streams into the caller's stream and stops at the first mismatch with a {@link LayerTarException}.
- * Memory stays flat (one 64 KiB buffer) whatever the size of the layer.
+ * The work is split over two threads (see {@link TarSplitProducer}): the CRC-64 of the files on a worker,
+ * the SHA-256 and the writing on the calling thread, which alone touches the caller's stream. Memory
+ * stays flat (a ring of {@value TarSplitProducer#CHUNKS} buffers of 1 MiB) whatever the size of the layer.
  */
 public final class TarSplitAssembler {
-    /** Copy buffer size. */
+    /** Copy buffer size of the other layer copies (spooled fallback tars, appended files). */
     static final int BUFFER_BYTES = 64 * 1024;
+    private static final String WORKER_NAME = "drydock-layer-reader";
 
     private TarSplitAssembler() {
     }
@@ -54,6 +52,8 @@ public final class TarSplitAssembler {
             return new Run(tarSplit, layerDir, expected(expectedDiffId, tarSplit), OutputStream.nullOutputStream(), false).run();
         } catch (DockerStorageException e) {
             throw e;
+        } catch (InterruptedIOException e) {
+            throw new DockerStorageException(e.getMessage(), tarSplit, e);
         } catch (IOException e) {
             throw new IllegalStateException("a null sink does not fail", e);
         }
@@ -122,38 +122,37 @@ public final class TarSplitAssembler {
         return layer.path();
     }
 
-    /** One rebuild: the state shared by the steps. */
+    /**
+     * One rebuild, as seen from the calling thread: a {@link TarSplitProducer} on a worker thread reads the
+     * tar-split and the files and checks their CRC-64; this thread hashes the bytes with SHA-256, writes
+     * them, and collects the mismatches in order. The worker never outlives the call.
+     */
     private static final class Run {
         private final Path tarSplit;
-        private final Path layerDir;
         private final String expectedDiffId;
         private final OutputStream out;
         private final boolean failFast;
+        private final TarSplitProducer producer;
         private final MessageDigest digest = Digests.sha256();
         private final List<LayerTarMismatch> mismatches = new ArrayList<>();
-        private final byte[] buffer = new byte[BUFFER_BYTES];
         private long size;
 
         Run(Path tarSplit, Path layerDir, String expectedDiffId, OutputStream out, boolean failFast) {
             this.tarSplit = tarSplit;
-            this.layerDir = layerDir;
             this.expectedDiffId = expectedDiffId;
             this.out = out;
             this.failFast = failFast;
+            this.producer = new TarSplitProducer(tarSplit, layerDir, failFast);
         }
 
         LayerTarReport run() throws IOException {
-            try (TarSplitReader reader = TarSplitReader.open(tarSplit)) {
-                for (TarSplitEntry entry = reader.next(); entry != null; entry = reader.next()) {
-                    if (entry instanceof TarSplitEntry.Segment segment) {
-                        emit(segment.bytes(), segment.bytes().length);
-                    } else {
-                        TarSplitEntry.File file = (TarSplitEntry.File) entry;
-                        if (file.size() > 0) {
-                            copy(reader, file);
-                        }
-                    }
-                }
+            Thread worker = new Thread(producer, WORKER_NAME);
+            worker.setDaemon(true);
+            worker.start();
+            try {
+                consume();
+            } finally {
+                stop(worker);
             }
             LayerTarReport report = report();
             if (failFast && !report.ok()) {
@@ -162,80 +161,61 @@ public final class TarSplitAssembler {
             return report;
         }
 
-        private void copy(TarSplitReader reader, TarSplitEntry.File file) throws IOException {
-            Optional<List<String>> components = TarSplitFiles.components(file.name());
-            if (components.isEmpty()) {
-                throw reader.malformed(file.position(), "the name \"" + file.name()
-                        + "\" would leave the layer folder or names no file; refused");
-            }
-            TarSplitFiles.Lookup lookup = TarSplitFiles.locate(layerDir, components.get());
-            if (lookup instanceof TarSplitFiles.Unavailable unavailable) {
-                mismatch(new LayerTarMismatch(unavailable.kind(), file.name(), file.position(), unavailable.detail()));
-                return;
-            }
-            copyContent(file, ((TarSplitFiles.Located) lookup).file());
-        }
-
-        private void copyContent(TarSplitEntry.File file, Path source) throws IOException {
-            TarSplitCrc64 crc = new TarSplitCrc64();
-            long copied = 0;
-            boolean longer;
-            try (SeekableByteChannel channel = openSource(source)) {
-                while (copied < file.size()) {
-                    int n = readSource(channel, ByteBuffer.wrap(buffer, 0, (int) Math.min(buffer.length, file.size() - copied)));
-                    if (n < 0) {
-                        break;
-                    }
-                    crc.update(buffer, 0, n);
-                    emit(buffer, n);
-                    copied += n;
+        private void consume() throws IOException {
+            boolean last = false;
+            while (!last) {
+                TarSplitProducer.Chunk chunk;
+                try {
+                    chunk = producer.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while rebuilding the layer of " + tarSplit);
                 }
-                longer = copied == file.size() && readSource(channel, ByteBuffer.allocate(1)) > 0;
-            } catch (SourceFailure e) {
-                mismatch(new LayerTarMismatch(LayerTarMismatch.Kind.UNREADABLE, file.name(), file.position(),
-                        e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage()));
-                return;
-            }
-            checkContent(file, copied, longer, crc.getValue());
-        }
-
-        private static SeekableByteChannel openSource(Path source) throws SourceFailure {
-            try {
-                return Files.newByteChannel(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-            } catch (IOException e) {
-                throw new SourceFailure(e);
-            }
-        }
-
-        private static int readSource(SeekableByteChannel channel, ByteBuffer target) throws SourceFailure {
-            try {
-                return channel.read(target);
-            } catch (IOException e) {
-                throw new SourceFailure(e);
+                digest.update(chunk.data, 0, chunk.length);
+                out.write(chunk.data, 0, chunk.length);
+                size += chunk.length;
+                mismatches.addAll(chunk.mismatches);
+                Throwable failure = chunk.failure;
+                last = chunk.last;
+                producer.recycle(chunk);
+                if (failure != null) {
+                    throw rethrow(failure);
+                }
+                if (failFast && !mismatches.isEmpty()) {
+                    throw new LayerTarException(report(), tarSplit);
+                }
             }
         }
 
-        private void checkContent(TarSplitEntry.File file, long copied, boolean longer, long crc) throws IOException {
-            if (copied != file.size() || longer) {
-                mismatch(new LayerTarMismatch(LayerTarMismatch.Kind.CHANGED, file.name(), file.position(),
-                        (longer ? "longer than" : copied + " bytes on disk,") + " " + file.size() + " bytes recorded"));
-            } else if (crc != file.crc()) {
-                mismatch(new LayerTarMismatch(LayerTarMismatch.Kind.CHANGED, file.name(), file.position(),
-                        "CRC-64 " + TarSplitCrc64.format(crc) + " ≠ recorded " + TarSplitCrc64.format(file.crc())));
+        /** Stops the worker (a no-op when it has finished) and waits for it, even if this thread is interrupted. */
+        private void stop(Thread worker) {
+            producer.cancel();
+            worker.interrupt();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    worker.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
 
-        private void emit(byte[] bytes, int length) throws IOException {
-            out.write(bytes, 0, length);
-            digest.update(bytes, 0, length);
-            size += length;
-        }
-
-        private void mismatch(LayerTarMismatch mismatch) throws LayerTarException {
-            mismatches.add(mismatch);
-            if (failFast) {
-                throw new LayerTarException(report(), tarSplit);
+        private static IOException rethrow(Throwable failure) {
+            if (failure instanceof IOException e) {
+                return e;
             }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            return new IOException(failure);
         }
 
         private LayerTarReport report() {
@@ -245,13 +225,6 @@ public final class TarSplitAssembler {
             } catch (CloneNotSupportedException e) {
                 throw new IllegalStateException("SHA-256 digests can be cloned", e);
             }
-        }
-    }
-
-    /** A failure reading a layer file (as opposed to writing the caller's stream). */
-    private static final class SourceFailure extends IOException {
-        SourceFailure(IOException cause) {
-            super(cause);
         }
     }
 }

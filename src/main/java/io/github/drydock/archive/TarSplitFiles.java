@@ -66,33 +66,82 @@ final class TarSplitFiles {
      * @return the file, or why it is unavailable
      */
     static Lookup locate(Path layerDir, List<String> components) {
-        Path current = layerDir;
-        try {
-            for (int i = 0; i < components.size(); i++) {
-                current = FileNames.child(current, components.get(i));
-                BasicFileAttributes attributes = Files.readAttributes(current, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
-                boolean last = i == components.size() - 1;
-                String where = String.join("/", components.subList(0, i + 1));
-                if (attributes.isSymbolicLink()) {
-                    return new Unavailable(LayerTarMismatch.Kind.NOT_REGULAR,
-                            (last ? "it is" : where + " is") + " a symlink now; symlinks are not followed");
-                }
-                if (!last && !attributes.isDirectory()) {
-                    return new Unavailable(LayerTarMismatch.Kind.NOT_REGULAR, where + " is not a folder");
-                }
-                if (last && !attributes.isRegularFile()) {
-                    return new Unavailable(LayerTarMismatch.Kind.NOT_REGULAR, "it is " + describe(attributes) + " now");
-                }
-                if (last) {
-                    return new Located(current, attributes.size());
-                }
+        return new Locator(layerDir).locate(components);
+    }
+
+    /**
+     * {@link #locate} for many members of one layer in a row. Tar members come folder by folder, so the
+     * folders checked for the previous member are remembered and only the rest of the way is checked:
+     * one {@code stat} per file instead of one per path component (a layer of 50,000 files five folders
+     * deep saved a quarter of a million system calls). Not thread-safe.
+     */
+    static final class Locator {
+        private final Path layerDir;
+        /** The folders of the last member found, all checked to be real folders. */
+        private final List<String> checked = new ArrayList<>();
+        private final List<Path> checkedPaths = new ArrayList<>();
+
+        /** @param layerDir the layer folder (trusted: chosen by the caller) */
+        Locator(Path layerDir) {
+            this.layerDir = layerDir;
+        }
+
+        /**
+         * @param components the member's path components, from {@link #components}
+         * @return the file, or why it is unavailable
+         */
+        Lookup locate(List<String> components) {
+            if (components.isEmpty()) {
+                throw new IllegalArgumentException("no components");
             }
-            throw new IllegalArgumentException("no components");
-        } catch (NoSuchFileException e) {
-            return new Unavailable(LayerTarMismatch.Kind.MISSING, "not in " + layerDir);
-        } catch (IOException | InvalidPathException e) {
-            return new Unavailable(LayerTarMismatch.Kind.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
+            int known = 0;
+            int folders = components.size() - 1;
+            while (known < Math.min(folders, checked.size()) && checked.get(known).equals(components.get(known))) {
+                known++;
+            }
+            forgetFrom(known);
+            Path current = known == 0 ? layerDir : checkedPaths.get(known - 1);
+            try {
+                for (int i = known; i < components.size(); i++) {
+                    current = FileNames.child(current, components.get(i));
+                    BasicFileAttributes attributes = Files.readAttributes(current, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    boolean last = i == folders;
+                    Optional<Unavailable> refused = refuse(attributes, last, components.subList(0, i + 1));
+                    if (refused.isPresent()) {
+                        return refused.get();
+                    }
+                    if (last) {
+                        return new Located(current, attributes.size());
+                    }
+                    checked.add(components.get(i));
+                    checkedPaths.add(current);
+                }
+                throw new IllegalStateException("unreachable: the last component returns");
+            } catch (NoSuchFileException e) {
+                return new Unavailable(LayerTarMismatch.Kind.MISSING, "not in " + layerDir);
+            } catch (IOException | InvalidPathException e) {
+                return new Unavailable(LayerTarMismatch.Kind.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+
+        private void forgetFrom(int size) {
+            checked.subList(size, checked.size()).clear();
+            checkedPaths.subList(size, checkedPaths.size()).clear();
+        }
+
+        private static Optional<Unavailable> refuse(BasicFileAttributes attributes, boolean last, List<String> way) {
+            if (attributes.isSymbolicLink()) {
+                return Optional.of(new Unavailable(LayerTarMismatch.Kind.NOT_REGULAR,
+                        (last ? "it is" : String.join("/", way) + " is") + " a symlink now; symlinks are not followed"));
+            }
+            if (!last && !attributes.isDirectory()) {
+                return Optional.of(new Unavailable(LayerTarMismatch.Kind.NOT_REGULAR, String.join("/", way) + " is not a folder"));
+            }
+            if (last && !attributes.isRegularFile()) {
+                return Optional.of(new Unavailable(LayerTarMismatch.Kind.NOT_REGULAR, "it is " + describe(attributes) + " now"));
+            }
+            return Optional.empty();
         }
     }
 

@@ -6,9 +6,7 @@ import io.github.drydock.json.TarSplitEntryJson;
 import io.github.drydock.model.DockerStorageException;
 import io.github.drydock.model.FileNames;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -19,12 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Streams the entries of a tar-split file ({@code tar-split.json.gz}, legacy {@code tar-data.json.gz}):
  * gzip, then one JSON object per line (vbatts/tar-split {@code tar/storage/packer.go}), read one entry
- * at a time, never the whole file.
+ * at a time, never the whole file. Lines in the form tar-split writes are read by
+ * {@link TarSplitLineParser}; any other line goes to the general JSON reader, so the result is the same.
+ * Unlike a stream of JSON values, an object must fit on one line (tar-split never writes otherwise).
  *
  * <p>The file is evidence and may be hostile: every entry is validated (type, position in sequence,
  * sizes, CRC length, no NUL in names) and a line may not exceed {@link #MAX_LINE_BYTES}, so memory
@@ -37,15 +38,24 @@ public final class TarSplitReader implements Closeable {
     /** Largest accepted file size (1 PiB): protects size sums from overflow and nonsense. */
     public static final long MAX_FILE_SIZE = 1L << 50;
 
+    private static final int READ_BYTES = 1 << 16;
+
     private final Path path;
     private final InputStream input;
-    private final MappingIterator<TarSplitEntryJson> entries;
     private long index;
+    /** Decompressed bytes not consumed yet are {@code buffer[start, limit)}. */
+    private byte[] buffer = new byte[READ_BYTES];
+    private int start;
+    private int limit;
+    private boolean eof;
+    private int lineStart;
+    private int lineEnd;
+    /** The entries of a line the fast parser left to the general JSON reader, or null. */
+    private MappingIterator<TarSplitEntryJson> general;
 
-    private TarSplitReader(Path path, InputStream input, MappingIterator<TarSplitEntryJson> entries) {
+    private TarSplitReader(Path path, InputStream input) {
         this.path = path;
         this.input = input;
-        this.entries = entries;
     }
 
     /**
@@ -64,9 +74,7 @@ public final class TarSplitReader implements Closeable {
                 throw new DockerStorageException("cannot read tar-split " + tarSplit + ": not a regular file", tarSplit);
             }
             raw = Files.newInputStream(tarSplit, LinkOption.NOFOLLOW_LINKS);
-            InputStream lines = new LineLimit(new BufferedInputStream(new GZIPInputStream(raw, 65536), 65536));
-            MappingIterator<TarSplitEntryJson> iterator = Json.MAPPER.readerFor(TarSplitEntryJson.class).readValues(lines);
-            return new TarSplitReader(tarSplit, lines, iterator);
+            return new TarSplitReader(tarSplit, new GZIPInputStream(raw, READ_BYTES));
         } catch (DockerStorageException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -111,21 +119,101 @@ public final class TarSplitReader implements Closeable {
     public TarSplitEntry next() throws DockerStorageException {
         TarSplitEntryJson json;
         try {
-            if (!entries.hasNextValue()) {
-                return null;
-            }
-            json = entries.nextValue();
+            json = nextJson();
         } catch (IOException | RuntimeException e) {
             throw malformed(index, "cannot parse it: " + firstLine(e));
+        }
+        if (json == null) {
+            return null;
         }
         TarSplitEntry entry = validate(json);
         index++;
         return entry;
     }
 
+    /**
+     * The next entry as JSON: lines in the form tar-split writes go through {@link TarSplitLineParser};
+     * any other line is handed whole to the general JSON reader, which decides what it holds.
+     */
+    private TarSplitEntryJson nextJson() throws IOException {
+        while (true) {
+            if (general != null) {
+                if (general.hasNextValue()) {
+                    return general.nextValue();
+                }
+                general.close();
+                general = null;
+            }
+            if (!nextLine()) {
+                return null;
+            }
+            TarSplitEntryJson json = TarSplitLineParser.parse(buffer, lineStart, lineEnd);
+            if (json != null) {
+                return json;
+            }
+            byte[] line = Arrays.copyOfRange(buffer, lineStart, lineEnd);
+            general = Json.MAPPER.readerFor(TarSplitEntryJson.class).readValues(line);
+        }
+    }
+
+    /**
+     * Finds the next line in the decompressed stream, reading more as needed.
+     *
+     * @return false at the end of the stream; else the line is {@code buffer[lineStart, lineEnd)}
+     * @throws IOException when the stream is damaged or a line is longer than {@link #MAX_LINE_BYTES}
+     */
+    private boolean nextLine() throws IOException {
+        int scanned = 0; // bytes after start known to hold no newline
+        while (true) {
+            for (int i = start + scanned; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    return checkLength(i - start) && line(i, i + 1);
+                }
+            }
+            scanned = limit - start;
+            checkLength(scanned);
+            if (eof) {
+                return scanned > 0 && line(limit, limit);
+            }
+            fill();
+        }
+    }
+
+    private static boolean checkLength(int length) throws IOException {
+        if (length > MAX_LINE_BYTES) {
+            throw new IOException("a line is longer than " + MAX_LINE_BYTES + " bytes");
+        }
+        return true;
+    }
+
+    private boolean line(int end, int next) {
+        lineStart = start;
+        lineEnd = end;
+        start = next;
+        return true;
+    }
+
+    /** Moves the unconsumed bytes to the front (growing the buffer for a long line) and reads more. */
+    private void fill() throws IOException {
+        if (start > 0) {
+            System.arraycopy(buffer, start, buffer, 0, limit - start);
+            limit -= start;
+            start = 0;
+        }
+        if (limit == buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_LINE_BYTES + READ_BYTES));
+        }
+        int n = input.read(buffer, limit, buffer.length - limit);
+        if (n < 0) {
+            eof = true;
+        } else {
+            limit += n;
+        }
+    }
+
     @Override
     public void close() {
-        closeQuietly(entries);
+        closeQuietly(general);
         closeQuietly(input);
     }
 
@@ -197,40 +285,6 @@ public final class TarSplitReader implements Closeable {
                 closeable.close();
             } catch (IOException ignored) {
                 // closing a read-only input: nothing to recover
-            }
-        }
-    }
-
-    /** Fails when a line grows past {@link #MAX_LINE_BYTES}, before Jackson buffers it. */
-    private static final class LineLimit extends FilterInputStream {
-        private long sinceNewline;
-
-        LineLimit(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(b == '\n' ? -1 : 1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            for (int i = offset; i < offset + Math.max(n, 0); i++) {
-                count(buffer[i] == '\n' ? -1 : 1);
-            }
-            return n;
-        }
-
-        private void count(int delta) throws IOException {
-            sinceNewline = delta < 0 ? 0 : sinceNewline + 1;
-            if (sinceNewline > MAX_LINE_BYTES) {
-                throw new IOException("a line is longer than " + MAX_LINE_BYTES + " bytes");
             }
         }
     }
