@@ -10,8 +10,10 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,8 +54,22 @@ final class ModernImageDb {
         Path metadata = imageDb.resolve(ModernFiles.METADATA).resolve(ModernFiles.SHA256);
         Set<String> withMetadata = new HashSet<>(RootDetector.subfolders(metadata));
         List<String> ids = fileNames(content).stream().filter(ModernEvidence::isHex64).toList();
-        return ModernParallel.map(ids, id -> readImage(problems, id, content.resolve(id),
+        List<ImageEntry> entries = ModernParallel.map(ids, id -> readImage(problems, id, content.resolve(id),
                 withMetadata.contains(id) ? metadata.resolve(id) : null, digest));
+        return shareParentIds(entries);
+    }
+
+    /** Makes each parent id the same string as the parent's own id (thousands of 64-character copies otherwise). */
+    private static List<ImageEntry> shareParentIds(List<ImageEntry> entries) {
+        Map<String, String> ids = new HashMap<>();
+        entries.forEach(e -> ids.put(e.id(), e.id()));
+        List<ImageEntry> shared = new ArrayList<>(entries.size());
+        for (ImageEntry e : entries) {
+            String parent = e.parentId() == null ? null : ids.getOrDefault(e.parentId(), e.parentId());
+            shared.add(parent == e.parentId() ? e
+                    : new ImageEntry(e.id(), e.source(), e.parts(), parent, e.lastUpdated(), e.metadataDir()));
+        }
+        return shared;
     }
 
     /**
