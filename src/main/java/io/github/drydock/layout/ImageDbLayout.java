@@ -80,9 +80,10 @@ public final class ImageDbLayout implements ImageStore {
         Map<String, Layer> layers = modernLayers.layers();
         problems.flushTo(sink);
 
-        List<ImageEntry> entries = readImageDb(problems, real, tree.resolve(ModernFiles.IMAGEDB));
+        ModernImages assembler = new ModernImages(sink, name, paths.imageLayerKind(), layers);
+        List<ImageEntry> entries = readImageDb(problems, real, tree.resolve(ModernFiles.IMAGEDB), assembler);
         problems.flushTo(sink);
-        List<Image> images = images(sink, tree, entries, new ModernImages(sink, name, paths.imageLayerKind(), layers));
+        List<Image> images = images(sink, tree, entries, assembler);
         Map<String, Instant> lastTagTimes = new HashMap<>();
         entries.stream().filter(e -> e.lastUpdated() != null).forEach(e -> lastTagTimes.put(e.id(), e.lastUpdated()));
 
@@ -92,10 +93,11 @@ public final class ImageDbLayout implements ImageStore {
         return new ImageDbLayout(name, images, new ArrayList<>(layers.values()), containerLayers, lastTagTimes);
     }
 
-    private static List<ImageEntry> readImageDb(ModernProblems problems, RealFolders real, Path imageDb) {
+    private static List<ImageEntry> readImageDb(ModernProblems problems, RealFolders real, Path imageDb,
+                                                ModernImages assembler) {
         boolean readable = real.check(problems, imageDb.resolve(ModernFiles.CONTENT).resolve(ModernFiles.SHA256))
                 && real.check(problems, imageDb.resolve(ModernFiles.METADATA).resolve(ModernFiles.SHA256));
-        return readable ? ModernImageDb.read(problems, imageDb) : List.of();
+        return readable ? ModernImageDb.read(problems, imageDb, assembler) : List.of();
     }
 
     /** The layers of every container that has a {@code layerdb/mounts/<id>} folder; the checks report to the layers' sink. */

@@ -8,7 +8,6 @@ import io.github.drydock.model.DockerStorageException;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,11 +29,14 @@ final class ModernDriverCheck {
     private final ModernDriverPaths paths;
     /** overlay2 short name → the id whose {@code diff} it names; empty when the link is bad (reported once). */
     private final Map<String, Optional<String>> shortLinks = new ConcurrentHashMap<>();
+    /** Shared with the layer reader: a short link's target is the {@code diff} folder it already looked at. */
+    private final FileKinds kinds;
 
-    ModernDriverCheck(ModernProblems problems, RootContext context, ModernDriverPaths paths) {
+    ModernDriverCheck(ModernProblems problems, RootContext context, ModernDriverPaths paths, FileKinds kinds) {
         this.problems = problems;
         this.context = context;
         this.paths = paths;
+        this.kinds = kinds;
     }
 
     /**
@@ -154,9 +156,9 @@ final class ModernDriverCheck {
 
     private Optional<String> resolveOnce(ModernOverlay2Paths overlay2, String name) {
         Path link = overlay2.shortLink(name).orElseThrow();
-        Optional<Path> target = context.followInsideRoot(link);
+        Optional<Path> target = context.followInsideRoot(link, kinds::isSymbolicLink);
         if (target.isPresent() && target.get().equals(link)) {
-            problems.problem(link, overlay2.driver() + " short link l/" + name + (Files.exists(link, LinkOption.NOFOLLOW_LINKS)
+            problems.problem(link, overlay2.driver() + " short link l/" + name + (kinds.of(link) != FileKinds.Kind.MISSING
                     ? " is not a symlink" : " is missing (a lower file names it)"));
             return Optional.empty();
         }
@@ -169,7 +171,7 @@ final class ModernDriverCheck {
         if (id.isEmpty()) {
             problems.problem(link, overlay2.driver() + " short link l/" + name + " points at " + linkText(link)
                     + ", not at a layer's diff folder");
-        } else if (!Files.isDirectory(target.get(), LinkOption.NOFOLLOW_LINKS)) {
+        } else if (!kinds.isDirectory(target.get())) {
             problems.problem(link, overlay2.driver() + " short link l/" + name + " is dangling: " + linkText(link) + " is gone");
         }
         return id;

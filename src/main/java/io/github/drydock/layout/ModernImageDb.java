@@ -10,8 +10,10 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,12 +32,12 @@ final class ModernImageDb {
      *
      * @param id          the image id (64 hex), the content file's name
      * @param source      the content file
-     * @param config      the parsed config, or null when it was refused or could not be parsed
+     * @param parts       what its config gives, or null when the config was refused or could not be parsed
      * @param parentId    the {@code parent} metadata (64 hex), or null
      * @param lastUpdated the {@code lastUpdated} metadata, or null
      * @param metadataDir the {@code metadata/sha256/<id>} folder, or null when there is none
      */
-    record ImageEntry(String id, Path source, ImageConfigV2Json config, String parentId, Instant lastUpdated,
+    record ImageEntry(String id, Path source, ModernImages.Parts parts, String parentId, Instant lastUpdated,
                       Path metadataDir) {
     }
 
@@ -44,15 +46,30 @@ final class ModernImageDb {
      *
      * @param problems where damage goes; called from several threads
      * @param imageDb  the {@code imagedb} folder
+     * @param digest   turns each parsed config into what the image needs, on the reading thread
      * @return the images, sorted by id
      */
-    static List<ImageEntry> read(ModernProblems problems, Path imageDb) {
+    static List<ImageEntry> read(ModernProblems problems, Path imageDb, ModernImages digest) {
         Path content = imageDb.resolve(ModernFiles.CONTENT).resolve(ModernFiles.SHA256);
         Path metadata = imageDb.resolve(ModernFiles.METADATA).resolve(ModernFiles.SHA256);
         Set<String> withMetadata = new HashSet<>(RootDetector.subfolders(metadata));
         List<String> ids = fileNames(content).stream().filter(ModernEvidence::isHex64).toList();
-        return ModernParallel.map(ids, id -> readImage(problems, id, content.resolve(id),
-                withMetadata.contains(id) ? metadata.resolve(id) : null));
+        List<ImageEntry> entries = ModernParallel.map(ids, id -> readImage(problems, id, content.resolve(id),
+                withMetadata.contains(id) ? metadata.resolve(id) : null, digest));
+        return shareParentIds(entries);
+    }
+
+    /** Makes each parent id the same string as the parent's own id (thousands of 64-character copies otherwise). */
+    private static List<ImageEntry> shareParentIds(List<ImageEntry> entries) {
+        Map<String, String> ids = new HashMap<>();
+        entries.forEach(e -> ids.put(e.id(), e.id()));
+        List<ImageEntry> shared = new ArrayList<>(entries.size());
+        for (ImageEntry e : entries) {
+            String parent = e.parentId() == null ? null : ids.getOrDefault(e.parentId(), e.parentId());
+            shared.add(parent == e.parentId() ? e
+                    : new ImageEntry(e.id(), e.source(), e.parts(), parent, e.lastUpdated(), e.metadataDir()));
+        }
+        return shared;
     }
 
     /**
@@ -62,17 +79,18 @@ final class ModernImageDb {
      * @param id          its id
      * @param file        its content file
      * @param metadataDir its metadata folder, or null when it has none
+     * @param digest      turns the parsed config into what the image needs
      * @return what was read
      */
-    static ImageEntry readImage(ModernProblems problems, String id, Path file, Path metadataDir) {
-        ImageConfigV2Json config = readConfig(problems, id, file).orElse(null);
+    static ImageEntry readImage(ModernProblems problems, String id, Path file, Path metadataDir, ModernImages digest) {
+        ModernImages.Parts parts = readConfig(problems, id, file).map(c -> digest.parts(id, file, c)).orElse(null);
         String parent = null;
         Instant lastUpdated = null;
         if (metadataDir != null) {
             parent = readParent(problems, id, metadataDir.resolve(ModernFiles.PARENT)).orElse(null);
             lastUpdated = readLastUpdated(problems, id, metadataDir.resolve(ModernFiles.LAST_UPDATED)).orElse(null);
         }
-        return new ImageEntry(id, file, config, parent, lastUpdated, metadataDir);
+        return new ImageEntry(id, file, parts, parent, lastUpdated, metadataDir);
     }
 
     /** Reads and hashes the config in one pass; a mismatch is reported but the config still used. */

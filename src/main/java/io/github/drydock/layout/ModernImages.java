@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds each {@link Image} from its config, its references and layerdb: the chain ids are
@@ -33,7 +34,9 @@ final class ModernImages {
     private final LayerKind kind;
     private final Map<String, Layer> layers;
     /** {@code "<parent chain hex> <diff hex>"} → chain id hex. */
-    private final Map<String, String> chains = new HashMap<>();
+    private final Map<String, String> chains = new ConcurrentHashMap<>();
+    /** Images repeat their bases' history steps, layer lists and run-time defaults: one instance of each. */
+    private final Dedup dedup = new Dedup();
 
     ModernImages(ModernProblems problems, String driver, LayerKind kind, Map<String, Layer> layers) {
         this.problems = problems;
@@ -43,24 +46,62 @@ final class ModernImages {
     }
 
     /**
+     * What an image's config gives, digested on the thread that read it so that the parsed config is
+     * garbage at once; its problems wait in {@code problems} for {@link #image} to pass them on in
+     * image order.
+     *
+     * @param created       the config's creation time, or null
+     * @param size          as {@code docker images}
+     * @param architecture  the config's architecture
+     * @param os            the config's os
+     * @param author        the config's author
+     * @param comment       as {@code docker inspect}
+     * @param dockerVersion the config's docker_version
+     * @param config        the run-time defaults
+     * @param history       as {@code docker history}, base first
+     * @param layers        the image's layers, base first
+     * @param problems      what was wrong, in the order found
+     */
+    record Parts(Instant created, long size, String architecture, String os, String author, String comment,
+                 String dockerVersion, ContainerConfig config, List<HistoryEntry> history, List<Layer> layers,
+                 ModernProblems.Later problems) {
+    }
+
+    /**
+     * Digests one parsed config; may run on several threads at once.
+     *
+     * @param id     the image id
+     * @param source its content file
+     * @param config the parsed config
+     * @return what the image record needs from it
+     */
+    Parts parts(String id, Path source, ImageConfigV2Json config) {
+        ModernProblems.Later later = new ModernProblems.Later();
+        String what = "image " + ModernEvidence.shortId(id);
+        List<Layer> imageLayers = layers(later, source, config, what);
+        long size = size(imageLayers, config);
+        Instant created = time(later, source, what + ": created", config.created());
+        return new Parts(created, size, dedup.of(config.architecture()), dedup.of(config.os()),
+                dedup.of(config.author()), dedup.of(comment(config)), dedup.of(config.dockerVersion()),
+                runConfig(config.config(), dedup), history(later, id, source, config, imageLayers), imageLayers, later);
+    }
+
+    /**
      * @param entry    the image as stored
      * @param refs     its references
      * @param parentId its parent after {@link #parents} checked them, or null
-     * @return the image
+     * @return the image; the problems its config had are passed on now
      */
     Image image(ImageEntry entry, Refs refs, String parentId) {
-        ImageConfigV2Json config = entry.config();
-        String what = "image " + ModernEvidence.shortId(entry.id());
-        if (config == null) {
+        Parts parts = entry.parts();
+        if (parts == null) {
             return new Image(entry.id(), refs.tags(), refs.digests(), parentId, null, -1, -1, null, null,
                     null, null, null, null, List.of(), List.of(), driver, entry.source());
         }
-        List<Layer> imageLayers = layers(entry, what);
-        long size = size(imageLayers, config);
-        return new Image(entry.id(), refs.tags(), refs.digests(), parentId,
-                time(entry.source(), what + ": created", config.created()), size, size, config.architecture(),
-                config.os(), config.author(), comment(config), config.dockerVersion(), runConfig(config.config()),
-                history(entry, imageLayers), imageLayers, driver, entry.source());
+        parts.problems().replayTo(problems);
+        return new Image(entry.id(), refs.tags(), refs.digests(), parentId, parts.created(), parts.size(),
+                parts.size(), parts.architecture(), parts.os(), parts.author(), parts.comment(), parts.dockerVersion(),
+                parts.config(), parts.history(), parts.layers(), driver, entry.source());
     }
 
     /**
@@ -122,37 +163,37 @@ final class ModernImages {
     }
 
     /** The image's layers, base first; a missing one is a placeholder with no cache id and no path. */
-    private List<Layer> layers(ImageEntry entry, String what) {
-        List<String> diffIds = entry.config().rootfs() == null ? List.of() : entry.config().rootfs().diffIds();
+    private List<Layer> layers(ModernProblems problems, Path source, ImageConfigV2Json config, String what) {
+        List<String> diffIds = config.rootfs() == null ? List.of() : config.rootfs().diffIds();
         List<Layer> result = new ArrayList<>(diffIds.size());
         String parent = null;
         for (int i = 0; i < diffIds.size(); i++) {
             String diff = ModernEvidence.sha256Hex(diffIds.get(i)).orElse(null);
             if (diff == null) {
-                problems.problem(entry.source(), what + ": diff id " + (i + 1) + " '"
+                problems.problem(source, what + ": diff id " + (i + 1) + " '"
                         + ModernLayerDb.abbreviate(String.valueOf(diffIds.get(i)))
                         + "' is not sha256:<64 hex>; the layers above it cannot be found");
                 break;
             }
             String chain = chainId(parent, diff);
-            result.add(layer(entry, what + ": layer " + (i + 1), chain, diff, parent));
+            result.add(layer(problems, source, what + ": layer " + (i + 1), chain, diff, parent));
             parent = chain;
         }
-        return result;
+        return dedup.of(List.copyOf(result));
     }
 
-    private Layer layer(ImageEntry entry, String what, String chain, String diff, String parent) {
+    private Layer layer(ModernProblems problems, Path source, String what, String chain, String diff, String parent) {
         Layer layer = layers.get(chain);
         if (layer == null) {
-            problems.problem(entry.source(), what + " (diff id " + ModernEvidence.shortId(diff) + ") has no layerdb entry "
+            problems.problem(source, what + " (diff id " + ModernEvidence.shortId(diff) + ") has no layerdb entry "
                     + ModernFiles.SHA256 + "/" + chain + " — deleted or never fully written");
             return new Layer(chain, diff, null, parent, driver, kind, null, -1, null);
         }
         if (!diff.equals(layer.diffId())) {
-            problems.problem(entry.source(), what + ": layerdb " + ModernFiles.SHA256 + "/" + ModernEvidence.shortId(chain)
+            problems.problem(source, what + ": layerdb " + ModernFiles.SHA256 + "/" + ModernEvidence.shortId(chain)
                     + " records diff id " + layer.diffId() + " but the image expects " + diff);
         } else if (!Objects.equals(parent, layer.parentId())) {
-            problems.problem(entry.source(), what + ": layerdb " + ModernFiles.SHA256 + "/" + ModernEvidence.shortId(chain)
+            problems.problem(source, what + ": layerdb " + ModernFiles.SHA256 + "/" + ModernEvidence.shortId(chain)
                     + " records parent " + layer.parentId() + " but the image's chain has " + parent);
         }
         return layer;
@@ -176,29 +217,30 @@ final class ModernImages {
     }
 
     /** As {@code docker history}, base first: a step's size is its own layer's size, 0 for an empty step. */
-    private List<HistoryEntry> history(ImageEntry entry, List<Layer> imageLayers) {
-        String what = "image " + ModernEvidence.shortId(entry.id());
+    private List<HistoryEntry> history(ModernProblems problems, String id, Path source, ImageConfigV2Json config,
+                                       List<Layer> imageLayers) {
+        String what = "image " + ModernEvidence.shortId(id);
         List<HistoryEntry> history = new ArrayList<>();
         int layer = 0;
         boolean reported = false;
-        for (HistoryJson step : entry.config().history()) {
+        for (HistoryJson step : config.history()) {
             long size = 0;
             if (!step.emptyLayer()) {
                 size = layer < imageLayers.size() ? imageLayers.get(layer).size() : -1;
                 if (layer >= imageLayers.size() && !reported) {
-                    problems.problem(entry.source(), what + ": history has more non-empty steps than the "
+                    problems.problem(source, what + ": history has more non-empty steps than the "
                             + imageLayers.size() + " layers found");
                     reported = true;
                 }
                 layer++;
             }
-            history.add(new HistoryEntry(null, time(entry.source(), what + ": history created", step.created()),
-                    step.createdBy(), step.comment(), step.author(), step.emptyLayer(), size));
+            history.add(dedup.of(new HistoryEntry(null, time(problems, source, what + ": history created", step.created()),
+                    step.createdBy(), step.comment(), step.author(), step.emptyLayer(), size)));
         }
-        return history;
+        return List.copyOf(history);
     }
 
-    private Instant time(Path source, String what, String text) {
+    private static Instant time(ModernProblems problems, Path source, String what, String text) {
         try {
             return ModernEvidence.time(text).orElse(null);
         } catch (DateTimeParseException e) {
@@ -209,6 +251,17 @@ final class ModernImages {
 
     /** Maps the config's run-time defaults; null entries (hostile or sloppy JSON) are dropped. */
     static ContainerConfig runConfig(ImageRunConfigV2Json c) {
+        return runConfig(c, new Dedup());
+    }
+
+    /**
+     * {@link #runConfig(ImageRunConfigV2Json)} with every list, map and the result shared through {@code dedup}.
+     *
+     * @param c     the config's {@code config} object, or null
+     * @param dedup where equal values are shared
+     * @return the defaults
+     */
+    static ContainerConfig runConfig(ImageRunConfigV2Json c, Dedup dedup) {
         if (c == null) {
             return ContainerConfig.EMPTY;
         }
@@ -220,15 +273,16 @@ final class ModernImages {
                 }
             });
         }
-        return new ContainerConfig(c.user(), noNulls(c.env()), noNulls(c.cmd()), noNulls(c.entrypoint()),
-                c.workingDir(), keys(c.exposedPorts()), keys(c.volumes()), labels, c.hostname());
+        return dedup.of(new ContainerConfig(dedup.of(c.user()), dedup.of(noNulls(c.env())), dedup.of(noNulls(c.cmd())),
+                dedup.of(noNulls(c.entrypoint())), dedup.of(c.workingDir()), dedup.of(keys(c.exposedPorts())),
+                dedup.of(keys(c.volumes())), dedup.of(Map.copyOf(labels)), dedup.of(c.hostname())));
     }
 
     private static List<String> noNulls(List<String> list) {
-        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
+        return list == null ? List.of() : List.copyOf(list.stream().filter(Objects::nonNull).toList());
     }
 
     private static List<String> keys(Map<String, ?> map) {
-        return map == null ? List.of() : map.keySet().stream().filter(Objects::nonNull).sorted().toList();
+        return map == null ? List.of() : List.copyOf(map.keySet().stream().filter(Objects::nonNull).sorted().toList());
     }
 }

@@ -62,6 +62,23 @@ final class ModernLayerDb {
         for (LayerEntry entry : ModernParallel.map(names, n -> readLayer(problems, n, sha256.resolve(n)))) {
             layers.put(entry.chainId(), entry);
         }
+        return shareParentIds(layers);
+    }
+
+    /**
+     * Makes each parent chain id the same string as the parent's own folder name: every layer but the
+     * base ones names a parent, and 10,000 copies of 64-character ids are worth sharing.
+     */
+    private static Map<String, LayerEntry> shareParentIds(Map<String, LayerEntry> layers) {
+        Map<String, String> names = new java.util.HashMap<>();
+        layers.keySet().forEach(k -> names.put(k, k));
+        for (Map.Entry<String, LayerEntry> e : layers.entrySet()) {
+            LayerEntry l = e.getValue();
+            String shared = l.parent() == null ? null : names.get(l.parent());
+            if (shared != null && shared != l.parent()) {
+                e.setValue(new LayerEntry(l.chainId(), l.dir(), l.diffId(), shared, l.size(), l.cacheId(), l.tarSplit()));
+            }
+        }
         return layers;
     }
 

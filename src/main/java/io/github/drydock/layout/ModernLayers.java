@@ -9,8 +9,8 @@ import io.github.drydock.model.Layer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,24 +32,30 @@ final class ModernLayers {
     private final ModernProblems problems;
     private final RootContext context;
     private final ModernDriverPaths paths;
+    /** By chain id, for lookups: ancestry walks look up every layer many times, and a sorted map compares 64-char keys. */
     private final Map<String, LayerEntry> entries;
+    /** In chain id order. */
+    private final List<LayerEntry> sorted;
     private final ModernDriverCheck check;
     /** Folders between the root and a driver folder already seen to be real folders, not symlinks. */
     private final Set<Path> realFolders = ConcurrentHashMap.newKeySet();
     private final Set<String> reportedLoops = ConcurrentHashMap.newKeySet();
+    /** What the driver folders and the folders above them are, each asked once (the driver check asks too). */
+    private final FileKinds kinds = new FileKinds();
 
     ModernLayers(ModernProblems problems, RootContext context, ModernDriverPaths paths, Map<String, LayerEntry> entries) {
         this.problems = problems;
         this.context = context;
         this.paths = paths;
-        this.entries = entries;
-        this.check = new ModernDriverCheck(problems, context, paths);
+        this.entries = new HashMap<>(entries);
+        this.sorted = List.copyOf(entries.values());
+        this.check = new ModernDriverCheck(problems, context, paths, kinds);
     }
 
     /** @return every layerdb entry as a layer, in chain id order; problems may be reported from several threads */
     Map<String, Layer> layers() {
         Map<String, Layer> layers = new LinkedHashMap<>();
-        for (Layer layer : ModernParallel.map(List.copyOf(entries.values()), this::layer)) {
+        for (Layer layer : ModernParallel.map(sorted, this::layer)) {
             layers.put(layer.id(), layer);
         }
         return layers;
@@ -171,17 +177,17 @@ final class ModernLayers {
             problems.problem(path, what + ": its driver folder lies behind a symlink: not followed");
             return Optional.empty();
         }
-        BasicFileAttributes attributes = attributes(path);
-        if (attributes == null) {
+        FileKinds.Kind kind = kinds.of(path);
+        if (kind == FileKinds.Kind.MISSING) {
             problems.problem(path, what + ": its driver folder is gone"
                     + " (deleted, or the " + paths.driver() + " folder was not copied with the root)");
             return Optional.empty();
         }
-        if (attributes.isDirectory()) {
+        if (kind == FileKinds.Kind.DIRECTORY) {
             return expected;
         }
-        Optional<Path> target = attributes.isSymbolicLink() ? context.followInsideRoot(path) : Optional.empty();
-        if (attributes.isSymbolicLink() && target.isEmpty()) {
+        Optional<Path> target = kind == FileKinds.Kind.SYMLINK ? context.followInsideRoot(path) : Optional.empty();
+        if (kind == FileKinds.Kind.SYMLINK && target.isEmpty()) {
             problems.problem(path, what + ": its driver folder is a symlink out of the root: not followed");
             return Optional.empty();
         }
@@ -190,15 +196,6 @@ final class ModernLayers {
             return Optional.empty();
         }
         return target;
-    }
-
-    /** The file's own attributes (a symlink is not followed), or null when it does not exist. */
-    private static BasicFileAttributes attributes(Path path) {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (java.io.IOException e) {
-            return null;
-        }
     }
 
     /**
@@ -214,7 +211,7 @@ final class ModernLayers {
         }
         List<Path> checked = new ArrayList<>();
         for (Path at = dir; !at.equals(root) && !realFolders.contains(at); at = at.getParent()) {
-            if (Files.isSymbolicLink(at)) {
+            if (kinds.isSymbolicLink(at)) {
                 return false;
             }
             checked.add(at);

@@ -27,10 +27,6 @@ interface ModernProblems {
         private final ConcurrentLinkedQueue<Found> found = new ConcurrentLinkedQueue<>();
         private final AtomicLong sequence = new AtomicLong();
 
-        /** One problem as found; {@code sequence} keeps the order of one thread's problems on one path. */
-        private record Found(Path path, String message, long sequence) {
-        }
-
         @Override
         public void problem(Path path, String message) {
             found.add(new Found(path, message, sequence.getAndIncrement()));
@@ -47,5 +43,43 @@ interface ModernProblems {
             sorted.sort(Comparator.comparing((Found f) -> String.valueOf(f.path())).thenComparingLong(Found::sequence));
             sorted.forEach(f -> sink.problem(f.path(), f.message()));
         }
+    }
+
+    /**
+     * The problems of one item, kept to be passed on later in the order they were found: an image's
+     * config is digested on a worker thread as soon as it is read (so that no parsed config outlives
+     * its own read), while its problems must still come out where a sequential read reported them.
+     * Holds nothing until the first problem: most items have none.
+     */
+    final class Later implements ModernProblems {
+        private List<Found> found;
+
+        @Override
+        public void problem(Path path, String message) {
+            if (found == null) {
+                found = new ArrayList<>(2);
+            }
+            found.add(new Found(path, message, found.size()));
+        }
+
+        /**
+         * Passes every problem on, in the order found.
+         *
+         * @param sink where they go
+         */
+        void replayTo(ModernProblems sink) {
+            if (found != null) {
+                found.forEach(f -> sink.problem(f.path(), f.message()));
+            }
+        }
+
+        /** @return true when nothing was recorded */
+        boolean isEmpty() {
+            return found == null;
+        }
+    }
+
+    /** One problem as found; {@code sequence} keeps the order of one thread's problems on one path. */
+    record Found(Path path, String message, long sequence) {
     }
 }

@@ -143,7 +143,19 @@ public final class RootContext {
      *         empty when it points outside the root or cannot be read
      */
     public Optional<Path> followInsideRoot(Path link) {
-        if (!Files.isSymbolicLink(link)) {
+        return followInsideRoot(link, Files::isSymbolicLink);
+    }
+
+    /**
+     * {@link #followInsideRoot(Path)} with the symlink test supplied (a reader that already knows what
+     * the paths are need not ask the disk again).
+     *
+     * @param link           a path under the root
+     * @param isSymbolicLink tells whether a path is a symlink, without following it
+     * @return as {@link #followInsideRoot(Path)}
+     */
+    Optional<Path> followInsideRoot(Path link, java.util.function.Predicate<Path> isSymbolicLink) {
+        if (!isSymbolicLink.test(link)) {
             return Optional.of(link);
         }
         try {
@@ -152,7 +164,7 @@ public final class RootContext {
                     ? rebase(target)
                     : inside(root, root.relativize(link.getParent()).resolve(target).normalize().toString());
             if (resolved.isEmpty() || !resolved.get().normalize().startsWith(root)
-                    || Files.isSymbolicLink(resolved.get())) {
+                    || isSymbolicLink.test(resolved.get())) {
                 return Optional.empty();
             }
             return resolved;
