@@ -101,7 +101,9 @@ class TarSplitPipelineTest {
                     assertThat(e.report().size()).isEqualTo(out.size());
                 })
                 .hasMessageContaining("file big/two.bin changed");
-        int end = indexOf(layer.tar(), original) + original.length;
+        int start = ExportWriterTest.indexOf(layer.tar(), original);
+        assertThat(start).isNotNegative();
+        int end = start + original.length;
         byte[] expected = Arrays.copyOf(layer.tar(), end);
         System.arraycopy(changed, 0, expected, end - changed.length, changed.length);
         assertThat(out.toByteArray()).isEqualTo(expected);
@@ -171,18 +173,5 @@ class TarSplitPipelineTest {
                 Thread.interrupted();
             }
         }).isInstanceOf(DockerStorageException.class).hasMessageContaining("interrupted");
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("not found");
     }
 }
