@@ -84,8 +84,11 @@ final class ExportTarOutput {
      * @throws IOException when reading or writing fails
      */
     long content(FileChannel in, long size) throws IOException {
-        long done = channel != null && size >= DIRECT_MIN ? transfer(in, size) : buffered(in, size);
-        zeros(size - done + padding(size));
+        long done = channel != null && size >= DIRECT_MIN ? transfer(in, size) : 0;
+        if (done < size) { // no channel, a small file, or transferTo stopped (e.g. a non-blocking pipe was full)
+            done += buffered(in, done, size - done);
+        }
+        zeros(size - done + SaveGoTarHeader.padding(size));
         return done;
     }
 
@@ -104,7 +107,7 @@ final class ExportTarOutput {
         while (done < size) {
             long n = in.transferTo(done, size - done, channel);
             if (n <= 0) {
-                break; // the file is shorter than its size said
+                break; // the file ends early, or the output took nothing now: the buffered copy takes over
             }
             done += n;
         }
@@ -112,7 +115,8 @@ final class ExportTarOutput {
         return done;
     }
 
-    private long buffered(FileChannel in, long size) throws IOException {
+    private long buffered(FileChannel in, long from, long size) throws IOException {
+        in.position(from);
         long done = 0;
         while (done < size) {
             if (!buffer.hasRemaining()) {
@@ -158,10 +162,5 @@ final class ExportTarOutput {
             stream.write(buffer.array(), buffer.arrayOffset(), buffer.remaining());
         }
         buffer.clear();
-    }
-
-    /** @return the zero bytes that complete a member of {@code size} bytes to a whole block */
-    static int padding(long size) {
-        return (int) ((BLOCK - size % BLOCK) % BLOCK);
     }
 }

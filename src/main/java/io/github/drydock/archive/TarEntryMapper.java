@@ -1,19 +1,13 @@
 package io.github.drydock.archive;
 
 import io.github.drydock.model.FileEntry;
-import io.github.drydock.model.FileNames;
 import io.github.drydock.model.FileType;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.io.output.CloseShieldOutputStream;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.FileTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,28 +23,8 @@ public final class TarEntryMapper {
     public static final String CAPABILITY = "security.capability";
     private static final String PAX_XATTR = "SCHILY.xattr.";
     private static final int BLOCK = 512;
-    private static final int USTAR_NAME_LIMIT = 99;
-    private static final long USTAR_SIZE_LIMIT = 077777777777L;
-    private static final long USTAR_ID_LIMIT = 07777777L;
 
     private TarEntryMapper() {
-    }
-
-    /**
-     * Opens a tar stream over a caller's stream that never closes it: PAX for long names and big numbers,
-     * 512-byte blocks with no record padding (as Go's tar writer). Closing the tar stream finishes the
-     * archive and flushes, leaving {@code out} open.
-     *
-     * @param out the caller's stream
-     * @return the tar stream
-     */
-    public static TarArchiveOutputStream open(OutputStream out) {
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(CloseShieldOutputStream.wrap(out), BLOCK,
-                StandardCharsets.UTF_8.name());
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        tar.setAddPaxHeadersForNonAsciiNames(true);
-        return tar;
     }
 
     /**
@@ -116,66 +90,6 @@ public final class TarEntryMapper {
     public static Map<String, byte[]> binaryPaxRecords(FileEntry entry) {
         byte[] capability = entry.xattrs().get(CAPABILITY);
         return capability == null ? Map.of() : Map.of(PAX_XATTR + CAPABILITY, capability);
-    }
-
-    /**
-     * Writes a header, preceded by a PAX header of its own when there are binary records. The header's
-     * name, link name and numbers then travel in that PAX header too, so the library adds none.
-     *
-     * @param tar    the stream
-     * @param header the header ({@link #toTarEntry})
-     * @param binary raw-valued records ({@link #binaryPaxRecords}); may be empty
-     * @throws IOException when writing fails
-     */
-    public static void putEntry(TarArchiveOutputStream tar, TarArchiveEntry header, Map<String, byte[]> binary)
-            throws IOException {
-        String name = header.getName();
-        String link = header.getLinkName();
-        // commons-compress would write a name's PAX record as UTF-8 text: a name whose bytes are not UTF-8
-        // (escaped, see FileNames) goes into our own record with its exact bytes, as Go's tar writer does
-        boolean rawBytes = FileNames.hasRawBytes(name) || link != null && FileNames.hasRawBytes(link);
-        if (!binary.isEmpty() || rawBytes) {
-            Map<String, byte[]> records = new LinkedHashMap<>();
-            if (needsPax(name)) {
-                records.put("path", FileNames.encode(name));
-                header.setName(shorten(name, header.isDirectory()));
-            }
-            if (needsPax(link)) {
-                records.put("linkpath", FileNames.encode(link));
-                header.setLinkName(shorten(link, false));
-            }
-            if (header.getSize() > USTAR_SIZE_LIMIT || header.getLongUserId() > USTAR_ID_LIMIT
-                    || header.getLongGroupId() > USTAR_ID_LIMIT) {
-                throw new IOException("cannot write " + FileNames.display(name) + " with its own PAX record (a"
-                        + " security.capability or a name that is not UTF-8): its size or ids need PAX numbers as well");
-            }
-            records.putAll(binary);
-            byte[] body = encode(records);
-            TarArchiveEntry pax = new TarArchiveEntry(shorten("PaxHeaders.0/" + name, false),
-                    TarConstants.LF_PAX_EXTENDED_HEADER_LC, true);
-            pax.setSize(body.length);
-            pax.setModTime(header.getLastModifiedTime());
-            tar.putArchiveEntry(pax);
-            tar.write(body);
-            tar.closeArchiveEntry();
-        }
-        tar.putArchiveEntry(header);
-    }
-
-    private static boolean needsPax(String value) {
-        return value != null && (value.length() > USTAR_NAME_LIMIT
-                || !StandardCharsets.US_ASCII.newEncoder().canEncode(value));
-    }
-
-    /** A 7-bit name of at most 99 characters, for the ustar field a PAX record overrides. */
-    private static String shorten(String name, boolean folder) {
-        StringBuilder ascii = new StringBuilder();
-        for (char c : name.toCharArray()) {
-            ascii.append(c < 0x80 ? c : '_');
-        }
-        int limit = USTAR_NAME_LIMIT - 1;
-        String cut = ascii.length() > limit ? ascii.substring(0, limit) : ascii.toString();
-        return folder && !cut.endsWith("/") ? cut + "/" : cut;
     }
 
     /** PAX records {@code "<len> <key>=<value>\n"}, where len counts the whole record including itself. */

@@ -59,17 +59,6 @@ final class TarSplitFiles {
     }
 
     /**
-     * Walks from the layer folder to the named file without following any symlink.
-     *
-     * @param layerDir   the layer folder (trusted: chosen by the caller)
-     * @param components the member's path components, from {@link #components}
-     * @return the file, or why it is unavailable
-     */
-    static Lookup locate(Path layerDir, List<String> components) {
-        return new Locator(layerDir).locate(components);
-    }
-
-    /**
      * {@link #locate} for many members of one layer in a row. Tar members come folder by folder, so the
      * folders checked for the previous member are remembered and only the rest of the way is checked:
      * one {@code stat} per file instead of one per path component (a layer of 50,000 files five folders

@@ -69,14 +69,21 @@ final class WalkAhead implements Iterator<FileEntry>, AutoCloseable {
 
     /** Puts into the queue, waiting for room, unless the caller closed the walk. */
     private void hand(Object item) {
+        boolean interrupted = false;
         try {
             while (!closed) {
-                if (queue.offer(item, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                    return;
+                try {
+                    if (queue.offer(item, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true; // the caller still waits for this item: keep offering
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.drydock.cli;
 
 import io.github.drydock.archive.ExportResult;
 import io.github.drydock.archive.ExportWriter;
+import io.github.drydock.model.DockerStorageException;
 import io.github.drydock.model.Problem;
 
 import java.io.IOException;
@@ -70,6 +71,8 @@ final class TarExport {
             try {
                 result = write(app, target, stdout);
                 stdout.flush();
+            } catch (DockerStorageException e) {
+                throw e; // the evidence, not stdout, is what failed
             } catch (IOException e) {
                 throw new CliException("cannot write the tar archive to stdout (closed pipe or full disk?):"
                         + " the archive is incomplete: " + e.getMessage());

@@ -86,8 +86,10 @@ final class GetfattrBatches {
         List<String> arguments = new ArrayList<>();
         List<Integer> wanted = new ArrayList<>();
         for (int i = 0; i < folders.size(); i++) {
-            if (covering(layerRoots.get(i), folders.get(i)) == null) {
-                arguments.add(folders.get(i).toString());
+            String argument = folders.get(i).toString();
+            // a path whose text lost bytes (U+FFFD) would name nothing: that subtree is read in batches
+            if (covering(layerRoots.get(i), folders.get(i)) == null && argument.indexOf('\uFFFD') < 0) {
+                arguments.add(argument);
                 wanted.add(i);
             }
         }
@@ -222,12 +224,18 @@ final class GetfattrBatches {
         }
     }
 
-    private static void join(Thread thread) throws IOException {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
+    /** Waits for a scan thread to end, whatever happens: its getfattr process is never left behind. */
+    private static void join(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading extended attributes", e);
         }
     }
 

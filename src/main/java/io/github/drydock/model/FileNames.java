@@ -34,6 +34,9 @@ public final class FileNames {
     private static final boolean UTF8_NAMES = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", ""))
             || "UTF8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", ""));
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** A folder under which no file can exist ({@code /dev/null} is not a folder): see {@link #rawBytes}. */
+    private static final Path NOWHERE = Path.of("/dev/null");
+    private static final String NOWHERE_PREFIX = "/dev/null/";
 
     private FileNames() {
     }
@@ -125,9 +128,7 @@ public final class FileNames {
         if (plain(text)) {
             return text;
         }
-        String all = decode(rawBytes(path));
-        int slash = all.lastIndexOf('/');
-        return slash < 0 ? all : all.substring(slash + 1);
+        return decode(rawBytes(name));
     }
 
     /**
@@ -139,17 +140,7 @@ public final class FileNames {
         if (plain(text)) {
             return text;
         }
-        byte[] absolute = rawBytes(path);
-        if (path.isAbsolute()) {
-            return decode(absolute);
-        }
-        // toUri made it absolute against the working folder: keep as many trailing names as the path has
-        String all = decode(absolute);
-        int cut = all.length();
-        for (int names = path.getNameCount(); names > 0 && cut > 0; names--) {
-            cut = all.lastIndexOf('/', cut - 1);
-        }
-        return all.substring(cut + 1);
+        return decode(rawBytes(path));
     }
 
     /**
@@ -242,14 +233,25 @@ public final class FileNames {
         return true;
     }
 
-    /** The raw bytes of a path, made absolute, from its percent-encoded file URI. */
+    /**
+     * The raw bytes of a path, exactly as it is (relative or absolute), from its percent-encoded file URI.
+     * {@link Path#toUri()} makes a relative path absolute and stats it (following symlinks) to mark a folder
+     * with a slash; the path is therefore put under {@link #NOWHERE}, where that stat fails at once and
+     * nothing of the evidence, or of the host a symlink may point to, is looked at.
+     */
     private static byte[] rawBytes(Path path) {
-        String raw = path.toUri().getRawPath();
-        if (raw.length() > 1 && raw.endsWith("/")) {
-            raw = raw.substring(0, raw.length() - 1); // toUri marks folders with a trailing slash
+        boolean absolute = path.isAbsolute();
+        Path relative = absolute ? path.getRoot().relativize(path) : path;
+        if (relative.toString().isEmpty()) {
+            return absolute ? new byte[] {'/'} : new byte[0];
         }
+        String raw = NOWHERE.resolve(relative).toUri().getRawPath();
+        int start = NOWHERE_PREFIX.length();
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
+        if (absolute) {
+            out.write('/');
+        }
+        for (int i = start; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c == '%' && i + 2 < raw.length()) {
                 out.write(Integer.parseInt(raw, i + 1, i + 3, 16));

@@ -195,7 +195,7 @@ class ExportPipelineTest {
 
         assertThat(viaStream).isEqualTo(10);
         assertThat(viaChannel).isEqualTo(10);
-        byte[] expected = new byte[(int) (announced + ExportTarOutput.padding(announced) + 1024)];
+        byte[] expected = new byte[(int) (announced + SaveGoTarHeader.padding(announced) + 1024)];
         System.arraycopy("0123456789".getBytes(), 0, expected, 0, 10);
         assertThat(stream.toByteArray()).isEqualTo(expected);
         assertThat(Files.readAllBytes(file)).isEqualTo(expected);

@@ -70,6 +70,26 @@ class FileNamesTest {
     }
 
     @Test
+    void aSymlinkTargetKeepsEveryByteAndSlash() throws Exception {
+        // a//<ff>/ : Java's own path operations would drop the doubled and the trailing slash
+        symlink(tmp.resolve("odd"), "612f2fff2f");
+        symlink(tmp.resolve("abs"), "2f6574632fff");
+
+        assertThat(FileNames.encode(FileNames.text(Files.readSymbolicLink(tmp.resolve("odd")))))
+                .containsExactly('a', '/', '/', 0xff, '/');
+        assertThat(FileNames.encode(FileNames.text(Files.readSymbolicLink(tmp.resolve("abs")))))
+                .containsExactly('/', 'e', 't', 'c', '/', 0xff);
+    }
+
+    /** A symlink whose target is the given bytes (hex), which java.nio cannot write as they are. */
+    private static void symlink(Path link, String targetHex) throws Exception {
+        Process p = new ProcessBuilder("python3", "-c",
+                "import os,sys; os.symlink(bytes.fromhex(sys.argv[1]), sys.argv[2])", targetHex, link.toString())
+                .inheritIO().start();
+        assertThat(p.waitFor()).isZero();
+    }
+
+    @Test
     void aFolderNameLosesNoTrailingSlashOrByte() throws Exception {
         String name = FileNames.decode(new byte[] {'d', (byte) 0xe9});
         Path folder = Files.createDirectories(FileNames.child(tmp, name));
