@@ -1,5 +1,6 @@
 package io.github.drydock.archive;
 
+import io.github.drydock.driver.Threads;
 import io.github.drydock.model.DockerStorageException;
 import io.github.drydock.model.Layer;
 
@@ -60,7 +61,7 @@ final class SaveLayerSizes {
             worker.start();
         }
         work.run();
-        join(worker);
+        Threads.awaitEnd(worker);
         Map<Path, Object> sizes = new LinkedHashMap<>();
         for (int i = 0; i < results.length; i++) {
             sizes.put(tarSplits.get(i), results[i]);
@@ -92,21 +93,6 @@ final class SaveLayerSizes {
             return TarSplitReader.tarSize(tarSplit);
         } catch (DockerStorageException | RuntimeException e) {
             return e;
-        }
-    }
-
-    /** Waits for the worker (at once if it never started), keeping this thread's interrupt for the caller. */
-    private static void join(Thread worker) {
-        boolean interrupted = false;
-        while (worker.isAlive()) {
-            try {
-                worker.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

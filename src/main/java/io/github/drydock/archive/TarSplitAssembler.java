@@ -1,5 +1,6 @@
 package io.github.drydock.archive;
 
+import io.github.drydock.driver.Threads;
 import io.github.drydock.model.DockerStorageException;
 import io.github.drydock.model.Layer;
 import io.github.drydock.model.LayerKind;
@@ -191,18 +192,7 @@ public final class TarSplitAssembler {
         private void stop(Thread worker) {
             producer.cancel();
             worker.interrupt();
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    worker.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Threads.awaitEnd(worker);
         }
 
         private static IOException rethrow(Throwable failure) {

@@ -1,5 +1,6 @@
 package io.github.drydock.archive;
 
+import io.github.drydock.driver.Threads;
 import io.github.drydock.model.FileEntry;
 
 import java.util.ArrayList;
@@ -141,16 +142,6 @@ final class WalkAhead implements Iterator<FileEntry>, AutoCloseable {
     public void close() {
         closed = true;
         queue.clear();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.awaitEnd(thread);
     }
 }

@@ -4,7 +4,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -28,30 +27,14 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     private boolean help;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = TarExport.STDOUT,
-            description = "Where to write the tar; '-' is stdout, refused when it is a terminal (default: -).")
-    private String output;
-
     @Mixin
-    private HashOption hash = new HashOption();
-
-    @Option(names = "--force", description = "Replace FILE when it exists.")
-    private boolean force;
+    private TarOutputOptions tar = new TarOutputOptions();
 
     @Parameters(paramLabel = "TARGET", description = "Container, image, or volume:NAME.")
     private String reference;
 
     @Override
     public Integer call() throws CliException, IOException {
-        refuseJsonOnStdout(spec, app, output);
-        return TarExport.run(app, ViewTarget.find(app.openRoot(), reference), output, force, hash);
-    }
-
-    /** With the tar on stdout there is no room for a JSON document: a usage error. */
-    static void refuseJsonOnStdout(CommandSpec spec, DrydockCommand app, String output) {
-        if (app.json() && TarExport.STDOUT.equals(output)) {
-            throw new ParameterException(spec.commandLine(),
-                    "--json needs -o FILE: stdout carries the tar archive");
-        }
+        return tar.run(spec, app, root -> ViewTarget.find(root, reference));
     }
 }

@@ -25,23 +25,14 @@ final class VolumeExportCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     private boolean help;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = TarExport.STDOUT,
-            description = "Where to write the tar; '-' is stdout, refused when it is a terminal (default: -).")
-    private String output;
-
     @Mixin
-    private HashOption hash = new HashOption();
-
-    @Option(names = "--force", description = "Replace FILE when it exists.")
-    private boolean force;
+    private TarOutputOptions tar = new TarOutputOptions();
 
     @Parameters(paramLabel = "NAME", description = "Volume name, or a unique prefix of a 64-hex name.")
     private String name;
 
     @Override
     public Integer call() throws CliException, IOException {
-        DrydockCommand app = volume.app();
-        ExportCommand.refuseJsonOnStdout(spec, app, output);
-        return TarExport.run(app, ViewTarget.volume(app.openRoot(), name), output, force, hash);
+        return tar.run(spec, volume.app(), root -> ViewTarget.volume(root, name));
     }
 }

@@ -198,7 +198,7 @@ final class GetfattrBatches {
         }
         scans[0] = scanPart(parts.get(0), failures, 0);
         for (Thread thread : threads) {
-            join(thread);
+            Threads.awaitEnd(thread);
         }
         Map<String, Map<String, byte[]>> attributes = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
@@ -224,20 +224,6 @@ final class GetfattrBatches {
         }
     }
 
-    /** Waits for a scan thread to end, whatever happens: its getfattr process is never left behind. */
-    private static void join(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private static Scan runChunked(boolean recursive, List<String> arguments) throws IOException {
         Map<String, Map<String, byte[]>> attributes = new HashMap<>();

@@ -15,7 +15,7 @@ import java.util.Optional;
  * see spec/docker-modern-layout-and-archives.md §1.5–1.7.
  */
 public sealed interface ModernDriverPaths permits ModernOverlay2Paths, ModernOverlayPaths, ModernAufsPaths,
-        ModernVfsPaths, ModernBtrfsPaths, ModernUnreadablePaths {
+        ModernSnapshotPaths, ModernUnreadablePaths {
     /** @return Docker's name of the driver */
     String driver();
 
@@ -53,8 +53,8 @@ public sealed interface ModernDriverPaths permits ModernOverlay2Paths, ModernOve
             case "overlay2", "fuse-overlayfs" -> new ModernOverlay2Paths(driver, home);
             case "overlay" -> new ModernOverlayPaths(home);
             case "aufs" -> new ModernAufsPaths(home);
-            case "vfs" -> new ModernVfsPaths(home);
-            case "btrfs" -> new ModernBtrfsPaths(home);
+            case "vfs" -> new ModernSnapshotPaths(driver, home, ModernSnapshotPaths.VFS_DIR);
+            case "btrfs" -> new ModernSnapshotPaths(driver, home, ModernSnapshotPaths.BTRFS_SUBVOLUMES);
             default -> new ModernUnreadablePaths(driver, home);
         };
     }

@@ -2,10 +2,9 @@ package io.github.drydock.layout;
 
 import io.github.drydock.driver.LegacyDriverPaths;
 import io.github.drydock.driver.ModernAufsPaths;
-import io.github.drydock.driver.ModernBtrfsPaths;
 import io.github.drydock.driver.ModernOverlay2Paths;
 import io.github.drydock.driver.ModernOverlayPaths;
-import io.github.drydock.driver.ModernVfsPaths;
+import io.github.drydock.driver.ModernSnapshotPaths;
 import io.github.drydock.model.LayerFolderKind;
 import io.github.drydock.model.OrphanReason;
 
@@ -70,8 +69,8 @@ final class LayerInventoryDrivers {
             case "aufs" -> aufs(home);
             case "overlay2", "fuse-overlayfs" -> overlay2(driver, home);
             case "overlay" -> overlay(home);
-            case "vfs" -> plain(driver, home.resolve(ModernVfsPaths.DIR), LayerFolderKind.SNAPSHOT);
-            case "btrfs" -> plain(driver, home.resolve(ModernBtrfsPaths.SUBVOLUMES), LayerFolderKind.SNAPSHOT);
+            case "vfs" -> plain(driver, home.resolve(ModernSnapshotPaths.VFS_DIR), LayerFolderKind.SNAPSHOT);
+            case "btrfs" -> plain(driver, home.resolve(ModernSnapshotPaths.BTRFS_SUBVOLUMES), LayerFolderKind.SNAPSHOT);
             case "devicemapper" -> devicemapper(home);
             case "zfs" -> plain(driver, home.resolve(ZFS_GRAPH), LayerFolderKind.UNREADABLE);
             default -> {
