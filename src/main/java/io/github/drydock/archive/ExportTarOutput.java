@@ -8,16 +8,16 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
- * The byte side of an export tar: headers and file contents gathered in one large buffer and written in
- * big blocks, member padding and the end-of-archive blocks. When the caller's stream is a
- * {@link FileOutputStream} (a file, or stdout), writing goes through its channel from a direct buffer, and
- * big files go from the layer to the output inside the kernel ({@link FileChannel#transferTo}: no copy
- * through the heap). Any other stream gets the same big writes from a heap buffer. Memory: one buffer,
- * whatever the file sizes.
+ * The writing side of an export tar: chunks of finished tar bytes ({@link ExportProducer}) written out as
+ * they come, big files copied from the layer, member padding and the end-of-archive blocks. When the
+ * caller's stream is a {@link FileOutputStream} (a file, or stdout) or a {@link ChannelSink}, writing goes
+ * through its channel, and big files go from the layer to the output inside the kernel
+ * ({@link FileChannel#transferTo}: no copy through the heap). Any other stream gets the same big writes
+ * from heap chunks. Memory: one small buffer of its own, whatever the file sizes.
  */
 final class ExportTarOutput {
-    /** The buffer: enough to batch many small files per write, small enough for {@code -Xmx64m}. */
-    static final int BUFFER = 1 << 20;
+    /** Its own buffer: padding, the end blocks, and a file whose kernel copy stopped (chunks bring the rest). */
+    static final int BUFFER = 64 * 1024;
     /** Files at least this big skip the buffer when a channel is at hand. */
     static final long DIRECT_MIN = 256 * 1024;
     private static final int BLOCK = 512;
@@ -26,7 +26,6 @@ final class ExportTarOutput {
     private final OutputStream stream;
     private final WritableByteChannel channel;
     private final ByteBuffer buffer;
-    private long written;
 
     private ExportTarOutput(OutputStream stream, WritableByteChannel channel) {
         this.stream = stream;
@@ -50,28 +49,28 @@ final class ExportTarOutput {
         return new ExportTarOutput(out, null);
     }
 
-    /** @return bytes handed to this output so far (buffered ones included) */
-    long written() {
-        return written;
+    /** @return true when writing goes through a channel: chunks may be direct, big files are kernel copies */
+    boolean direct() {
+        return channel != null;
     }
 
     /**
-     * Appends raw bytes (headers: whole blocks).
+     * Writes a chunk of finished tar bytes, after whatever this output holds.
      *
-     * @param bytes the bytes
+     * @param chunk the bytes from its position to its limit: a direct or heap buffer with a channel, a heap
+     *              buffer without one
      * @throws IOException when writing fails
      */
-    void write(byte[] bytes) throws IOException {
-        int offset = 0;
-        while (offset < bytes.length) {
-            if (!buffer.hasRemaining()) {
-                drain();
+    void chunk(ByteBuffer chunk) throws IOException {
+        drain();
+        if (channel != null) {
+            while (chunk.hasRemaining()) {
+                channel.write(chunk);
             }
-            int n = Math.min(buffer.remaining(), bytes.length - offset);
-            buffer.put(bytes, offset, n);
-            offset += n;
+        } else {
+            stream.write(chunk.array(), chunk.arrayOffset() + chunk.position(), chunk.remaining());
+            chunk.position(chunk.limit());
         }
-        written += bytes.length;
     }
 
     /**
@@ -111,7 +110,6 @@ final class ExportTarOutput {
             }
             done += n;
         }
-        written += done;
         return done;
     }
 
@@ -135,7 +133,6 @@ final class ExportTarOutput {
             }
             done += n;
         }
-        written += done;
         return done;
     }
 
@@ -149,7 +146,6 @@ final class ExportTarOutput {
             buffer.put(ZEROS, 0, n);
             left -= n;
         }
-        written += count;
     }
 
     private void drain() throws IOException {

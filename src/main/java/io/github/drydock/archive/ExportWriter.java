@@ -2,20 +2,16 @@ package io.github.drydock.archive;
 
 import io.github.drydock.model.DockerStorageException;
 import io.github.drydock.model.FileEntry;
-import io.github.drydock.model.FileType;
 import io.github.drydock.model.Problem;
 import io.github.drydock.union.UnionView;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Writes a view as one flat tar, like {@code docker export}: members in walk order (each folder's
@@ -30,6 +26,9 @@ import java.util.Optional;
  * of a view, so their content is never exported (Docker does the same).
  */
 public final class ExportWriter {
+    /** The producer's thread. */
+    static final String THREAD = "drydock-export-walk";
+
     private ExportWriter() {
     }
 
@@ -60,63 +59,51 @@ public final class ExportWriter {
         if (!walk.hasNext()) {
             throw new DockerStorageException("no such file or folder in the view: " + start, null);
         }
-        FileEntry top = walk.next();
-        List<String> skipped = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        Map<String, String> firstNames = new HashMap<>();
-        long entries = 0;
-        long bytes = 0;
+        return write(view, walk, walk.next().path(), out);
+    }
+
+    /**
+     * Writes the members a walk yields.
+     *
+     * @param view the view the entries are from (files are opened through it)
+     * @param walk the entries below {@code base}, in archive order
+     * @param base the view path member names are relative to
+     * @param out  where the tar goes; flushed, never closed
+     */
+    static ExportResult write(UnionView view, Iterator<FileEntry> walk, String base, OutputStream out)
+            throws IOException {
         ExportTarOutput tar = ExportTarOutput.over(out);
-        // the walk runs ahead on its own thread; this one only opens files and writes
-        try (WalkAhead ahead = new WalkAhead(walk, "drydock-export-walk")) {
-            while (ahead.hasNext()) {
-                FileEntry entry = ahead.next();
-                if (entry.type() == FileType.SOCKET) {
-                    skipped.add(entry.path());
-                    continue;
-                }
-                long written = writeEntry(view, tar, entry, TarEntryMapper.tarName(entry, top.path()),
-                        firstNames, problems);
-                if (written >= 0) {
-                    entries++;
-                    bytes += written;
+        List<Problem> copyProblems = new ArrayList<>();
+        // the walk, the headers and the small files are made on their own thread; this one writes them out
+        // and copies the big files
+        ExportProducer producer = new ExportProducer(view, walk, base, tar.direct(), THREAD);
+        try (producer) {
+            for (Object item = producer.next(); item != null; item = producer.next()) {
+                if (item instanceof ByteBuffer chunk) {
+                    tar.chunk(chunk);
+                    producer.recycle(chunk);
+                } else {
+                    copy((ExportProducer.Transfer) item, tar, copyProblems);
                 }
             }
         }
         tar.finish();
         out.flush();
         List<Problem> all = new ArrayList<>(view.problems());
-        all.addAll(problems);
-        return new ExportResult(entries, bytes, skipped, all);
+        all.addAll(producer.problems());
+        all.addAll(copyProblems);
+        return new ExportResult(producer.entries(), producer.bytes(), producer.skipped(), all);
     }
 
-    /** Writes one member; returns the content bytes written, or -1 when the entry was left out. */
-    private static long writeEntry(UnionView view, ExportTarOutput tar, FileEntry entry, String name,
-                                   Map<String, String> firstNames, List<Problem> problems) throws IOException {
-        Optional<String> key = entry.hardLinkKey();
-        Optional<String> linkedTo = key.map(firstNames::get);
-        TarArchiveEntry header = TarEntryMapper.toTarEntry(entry, name, linkedTo);
-        Map<String, byte[]> binary = TarEntryMapper.binaryPaxRecords(entry);
-        if (entry.type() != FileType.FILE || linkedTo.isPresent()) {
-            tar.write(SaveGoTarHeader.encode(header, binary));
-            return 0;
-        }
-        FileChannel in;
-        try {
-            in = view.openChannel(entry);
-        } catch (DockerStorageException e) {
-            problems.add(new Problem(String.valueOf(entry.source()), e.getMessage() + " — left out of the export"));
-            return -1;
-        }
-        try (in) {
-            tar.write(SaveGoTarHeader.encode(header, binary));
+    private static void copy(ExportProducer.Transfer transfer, ExportTarOutput tar, List<Problem> problems)
+            throws IOException {
+        FileEntry entry = transfer.entry();
+        try (FileChannel in = transfer.channel()) {
             long copied = tar.content(in, entry.size());
             if (copied < entry.size()) {
                 problems.add(new Problem(String.valueOf(entry.source()), entry.path() + " ended after " + copied
                         + " of " + entry.size() + " bytes while exporting: padded with zero bytes"));
             }
         }
-        key.ifPresent(k -> firstNames.put(k, name));
-        return entry.size();
     }
 }

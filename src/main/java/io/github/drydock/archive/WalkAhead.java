@@ -12,18 +12,22 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a walk on a thread of its own, a bounded distance ahead of the caller: while the caller writes one
- * file's bytes, the next folders are already being listed and their nodes' facts read (two cores, two
- * kinds of waiting). Entries travel in small batches through a short queue, so memory stays flat
- * whatever the size of the view. What the walk throws is thrown again to the caller, in order: entries
- * produced before the failure come first. {@link #close} stops the walk early (a failed write) and waits
- * for its thread.
+ * Runs a walk on a thread of its own, a bounded distance ahead of the caller: while the export's producer
+ * opens and reads small files, and while the writer copies a big one, the next folders are already being
+ * listed and their nodes' facts read. Entries travel in small batches through a queue, so memory stays
+ * flat whatever the size of the view: at most {@code BATCH * QUEUE} entries (a few MiB of facts, never
+ * file contents) wait. What the walk throws is thrown again to the caller, in order: entries produced
+ * before the failure come first. {@link #close} stops the walk early (a failed write) and waits for its
+ * thread.
  */
 final class WalkAhead implements Iterator<FileEntry>, AutoCloseable {
     /** Entries per hand-over: amortises the queue's locking over many small entries. */
     static final int BATCH = 128;
-    /** Batches waiting at most: {@code BATCH * QUEUE} entries ahead. */
-    static final int QUEUE = 8;
+    /**
+     * Batches waiting at most: {@code BATCH * QUEUE} entries ahead, enough for the walk to go on listing
+     * while the writer spends a second copying big files.
+     */
+    static final int QUEUE = 64;
     private static final long POLL_MILLIS = 50;
 
     /** The end of the walk: normal, or the failure that ended it. */

@@ -105,6 +105,24 @@ public final class LayerDirectory {
     }
 
     private static int compareCodePoints(String a, String b) {
+        // one pass over the common prefix: where the first differing chars are both outside the surrogate
+        // range, UTF-16 order is code point order (and byte order), whatever came before
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
+            if (ca != cb) {
+                if (!Character.isSurrogate(ca) && !Character.isSurrogate(cb)) {
+                    return Character.compare(ca, cb);
+                }
+                return compareSlowly(a, b);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
+    /** Names with a pair of surrogates or an escaped byte at the first difference. */
+    private static int compareSlowly(String a, String b) {
         if (FileNames.hasRawBytes(a) || FileNames.hasRawBytes(b)) {
             return FileNames.compareBytes(a, b); // escaped bytes sort as the bytes they stand for
         }

@@ -115,6 +115,7 @@ class ExportPipelineTest {
         assertThatThrownBy(() -> ExportWriter.write(view, broken)).isInstanceOf(IOException.class)
                 .hasMessage("Broken pipe");
         assertThat(threadsNamed(WALK_THREAD)).isZero();
+        assertThat(threadsNamed(WALK_THREAD + "-list")).isZero();
     }
 
     @Test
@@ -201,6 +202,107 @@ class ExportPipelineTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(expected);
     }
 
+    @Test
+    void aFileSpanningSeveralChunksIsWholeOnBothPaths() throws IOException {
+        Path base = tmp.resolve("chunky");
+        byte[] blob = new byte[ExportProducer.CHUNK * 2 + ExportProducer.CHUNK / 2 + 7];
+        new java.util.Random(7).nextBytes(blob);
+        Files.createDirectories(base.resolve("a"));
+        for (int i = 0; i < 300; i++) {
+            write(base.resolve("a/f" + i + ".txt"), "x".repeat(i * 37));
+        }
+        Files.write(base.resolve("b.bin"), blob);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        Path file = tmp.resolve("chunky.tar");
+
+        ExportWriter.write(UnionView.ofFolder(base, "base", NodeInspector.system()), stream);
+        try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+            ExportWriter.write(UnionView.ofFolder(base, "base", NodeInspector.system()), out);
+        }
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(stream.toByteArray());
+        try (org.apache.commons.compress.archivers.tar.TarArchiveInputStream in =
+                     new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                             new java.io.ByteArrayInputStream(stream.toByteArray()))) {
+            List<String> names = new ArrayList<>();
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("b.bin")) {
+                    assertThat(content).isEqualTo(blob);
+                } else if (e.getName().startsWith("a/f")) {
+                    int i = Integer.parseInt(e.getName().substring(3, e.getName().length() - 4));
+                    assertThat(new String(content)).isEqualTo("x".repeat(i * 37));
+                }
+            }
+            assertThat(names).hasSize(302).startsWith("a/", "a/f0.txt", "a/f1.txt").endsWith("b.bin");
+        }
+    }
+
+    @Test
+    void filesThatShrankAfterTheWalkArePaddedAndReportedOnBothPaths() throws IOException {
+        Path base = tmp.resolve("shrinking");
+        write(base.resolve("small.txt"), "0123456789");
+        byte[] big = new byte[(int) ExportTarOutput.DIRECT_MIN + 100];
+        Arrays.fill(big, (byte) 'B');
+        Files.write(base.resolve("zbig.bin"), big);
+        for (boolean direct : new boolean[] {false, true}) {
+            UnionView view = UnionView.ofFolder(base, "base", NodeInspector.system());
+            List<FileEntry> walked = view.walk("/").toList(); // sizes as they were
+            Files.write(base.resolve("small.txt"), "0123".getBytes());
+            Files.write(base.resolve("zbig.bin"), Arrays.copyOf(big, 1000));
+            ByteArrayOutputStream stream = new ByteArrayOutputStream();
+            Path file = tmp.resolve("shrunk-" + direct + ".tar");
+            ExportResult result;
+            try (OutputStream out = direct ? new FileOutputStream(file.toFile()) : stream) {
+                result = ExportWriter.write(view, walked.subList(1, walked.size()).iterator(), "/", out);
+            }
+
+            List<Member> members = TarReading.read(direct ? Files.readAllBytes(file) : stream.toByteArray());
+            assertThat(names(members)).containsExactly("small.txt", "zbig.bin");
+            assertThat(member(members, "small.txt").text()).isEqualTo("0123\0\0\0\0\0\0");
+            assertThat(member(members, "zbig.bin").size()).isEqualTo(big.length);
+            assertThat(member(members, "zbig.bin").text()).startsWith("BBBB").endsWith("\0\0")
+                    .hasSize(big.length);
+            assertThat(result.problems()).extracting(p -> p.message())
+                    .anySatisfy(m -> assertThat(m).contains("/small.txt ended after 4 of 10 bytes"))
+                    .anySatisfy(m -> assertThat(m).contains("/zbig.bin ended after 1000 of " + big.length + " bytes"));
+            write(base.resolve("small.txt"), "0123456789");
+            Files.write(base.resolve("zbig.bin"), big);
+        }
+    }
+
+    @Test
+    void aFailingWalkStillWritesTheMembersBeforeItThenFails() {
+        IllegalStateException boom = new IllegalStateException("listing exploded");
+        Iterator<FileEntry> folders = new Iterator<>() {
+            private int produced;
+
+            @Override
+            public boolean hasNext() {
+                if (produced == 3000) {
+                    throw boom;
+                }
+                return true;
+            }
+
+            @Override
+            public FileEntry next() {
+                return new FileEntry("/d" + produced++, FileType.DIR, 0755, 0, 0, 0, Instant.EPOCH, null, null, null,
+                        0, 0, Map.of(), "layer", null, 0, 0, 1);
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> ExportWriter.write(bigViewUnchecked(), folders, "/", out)).isSameAs(boom);
+
+        byte[] tar = out.toByteArray();
+        assertThat(tar.length).isEqualTo(3000 * 512); // every header made before the failure, no end blocks
+        assertThat(new String(tar, 2999 * 512, 6)).isEqualTo("d2999/");
+        assertThat(threadsNamed(ExportWriter.THREAD)).isZero();
+        assertThat(threadsNamed(ExportWriter.THREAD + "-list")).isZero();
+    }
+
     private static long content(ExportTarOutput output, Path source, long size) throws IOException {
         try (FileChannel in = FileChannel.open(source)) {
             long read = output.content(in, size);
@@ -224,6 +326,14 @@ class ExportPipelineTest {
             Files.createLink(base.resolve("big/blob-hard.bin"), base.resolve("big/blob.bin"));
         }
         return UnionView.ofFolder(base, "base", NodeInspector.system());
+    }
+
+    private UnionView bigViewUnchecked() {
+        try {
+            return bigView();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long threadsNamed(String name) {
