@@ -72,6 +72,8 @@ final class ExportProducer implements AutoCloseable {
     private long entries;
     private long bytes;
     private End end;
+    /** The chunk the producer is filling (its thread only), or null once handed over or closed. */
+    private ByteBuffer chunk;
 
     /**
      * Starts producing.
@@ -141,27 +143,26 @@ final class ExportProducer implements AutoCloseable {
     }
 
     private void produce(Iterator<FileEntry> entries) {
-        ByteBuffer chunk = null;
         End last = new End(null);
         try (WalkAhead walk = new WalkAhead(entries, thread.getName() + "-list")) {
             chunk = takeFree();
             while (chunk != null && !closed && walk.hasNext()) {
-                chunk = member(walk.next(), chunk);
+                member(walk.next());
             }
         } catch (Throwable t) { // every failure must reach the writer, or it would wait forever
             last = new End(t);
         }
         if (chunk != null && chunk.position() > 0) {
-            handChunk(chunk); // what was produced before a failure is written before the failure shows
+            handChunk(); // what was produced before a failure is written before the failure shows
         }
         hand(last);
     }
 
-    /** Adds one member to the chunk; returns the chunk to go on with (null once closed). */
-    private ByteBuffer member(FileEntry entry, ByteBuffer chunk) throws IOException {
+    /** Adds one member to the chunks; {@link #chunk} is null afterwards once closed. */
+    private void member(FileEntry entry) throws IOException {
         if (entry.type() == FileType.SOCKET) {
             skipped.add(entry.path());
-            return chunk;
+            return;
         }
         String name = TarEntryMapper.tarName(entry, base);
         Optional<String> key = entry.hardLinkKey();
@@ -170,24 +171,25 @@ final class ExportProducer implements AutoCloseable {
         Map<String, byte[]> binary = TarEntryMapper.binaryPaxRecords(entry);
         if (entry.type() != FileType.FILE || linkedTo.isPresent()) {
             entries++;
-            return put(chunk, SaveGoTarHeader.encode(header, binary));
+            put(SaveGoTarHeader.encode(header, binary));
+            return;
         }
         FileChannel in;
         try {
             in = view.openChannel(entry);
         } catch (DockerStorageException e) {
             problems.add(new Problem(String.valueOf(entry.source()), e.getMessage() + " — left out of the export"));
-            return chunk;
+            return;
         }
-        ByteBuffer next;
         boolean handed = false;
         try {
-            next = put(chunk, SaveGoTarHeader.encode(header, binary));
-            if (next != null && direct && entry.size() >= ExportTarOutput.DIRECT_MIN) {
-                handed = handChunk(next) && hand(new Transfer(entry, in));
-                next = handed ? takeFree() : null;
-            } else if (next != null) {
-                next = content(next, in, entry);
+            if (put(SaveGoTarHeader.encode(header, binary))) {
+                if (direct && entry.size() >= ExportTarOutput.DIRECT_MIN) {
+                    handed = handChunk() && hand(new Transfer(entry, in));
+                    chunk = handed ? takeFree() : null;
+                } else {
+                    content(in, entry);
+                }
             }
         } finally {
             if (!handed) {
@@ -197,28 +199,23 @@ final class ExportProducer implements AutoCloseable {
         key.ifPresent(k -> firstNames.put(k, name));
         entries++;
         bytes += entry.size();
-        return next;
     }
 
     /** Reads exactly the file's announced size into chunks (zeros when it ends early), then its padding. */
-    private ByteBuffer content(ByteBuffer chunk, FileChannel in, FileEntry entry) throws IOException {
+    private void content(FileChannel in, FileEntry entry) throws IOException {
         long size = entry.size();
         long done = 0;
-        ByteBuffer current = chunk;
         while (done < size) {
-            if (!current.hasRemaining()) {
-                current = handChunk(current) ? takeFree() : null;
-                if (current == null) {
-                    return null;
-                }
+            if (!room()) {
+                return;
             }
-            int room = (int) Math.min(current.remaining(), size - done);
-            current.limit(current.position() + room);
+            int room = (int) Math.min(chunk.remaining(), size - done);
+            chunk.limit(chunk.position() + room);
             int n;
             try {
-                n = in.read(current);
+                n = in.read(chunk);
             } finally {
-                current.limit(current.capacity());
+                chunk.limit(chunk.capacity());
             }
             if (n < 0) {
                 problems.add(new Problem(String.valueOf(entry.source()), entry.path() + " ended after " + done
@@ -227,44 +224,45 @@ final class ExportProducer implements AutoCloseable {
             }
             done += n;
         }
-        return zeros(current, size - done + SaveGoTarHeader.padding(size));
+        zeros(size - done + SaveGoTarHeader.padding(size));
     }
 
-    private ByteBuffer put(ByteBuffer chunk, byte[] bytes) {
-        ByteBuffer current = chunk;
+    /** Appends bytes; false once closed. */
+    private boolean put(byte[] bytes) {
         int offset = 0;
-        while (current != null && offset < bytes.length) {
-            if (!current.hasRemaining()) {
-                current = handChunk(current) ? takeFree() : null;
-                continue;
+        while (offset < bytes.length) {
+            if (!room()) {
+                return false;
             }
-            int n = Math.min(current.remaining(), bytes.length - offset);
-            current.put(bytes, offset, n);
+            int n = Math.min(chunk.remaining(), bytes.length - offset);
+            chunk.put(bytes, offset, n);
             offset += n;
         }
-        return current;
+        return true;
     }
 
-    private ByteBuffer zeros(ByteBuffer chunk, long count) {
-        ByteBuffer current = chunk;
+    private void zeros(long count) {
         long left = count;
-        while (current != null && left > 0) {
-            if (!current.hasRemaining()) {
-                current = handChunk(current) ? takeFree() : null;
-                continue;
-            }
-            int n = (int) Math.min(Math.min(current.remaining(), left), ZEROS.length);
-            current.put(ZEROS, 0, n);
+        while (left > 0 && room()) {
+            int n = (int) Math.min(Math.min(chunk.remaining(), left), ZEROS.length);
+            chunk.put(ZEROS, 0, n);
             left -= n;
         }
-        return current;
+    }
+
+    /** Makes sure the chunk being filled has room, handing a full one over; false once closed. */
+    private boolean room() {
+        if (chunk != null && !chunk.hasRemaining()) {
+            chunk = handChunk() ? takeFree() : null;
+        }
+        return chunk != null;
     }
 
     /** A chunk to fill: a recycled one, a new one while fewer than {@link #CHUNKS} exist, or null once closed. */
     private ByteBuffer takeFree() {
-        ByteBuffer chunk = free.poll();
-        if (chunk != null) {
-            return chunk;
+        ByteBuffer recycled = free.poll();
+        if (recycled != null) {
+            return recycled;
         }
         if (allocated < CHUNKS) {
             allocated++;
@@ -274,9 +272,9 @@ final class ExportProducer implements AutoCloseable {
         try {
             while (!closed) {
                 try {
-                    chunk = free.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    if (chunk != null) {
-                        return chunk;
+                    recycled = free.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    if (recycled != null) {
+                        return recycled;
                     }
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -290,9 +288,12 @@ final class ExportProducer implements AutoCloseable {
         }
     }
 
-    private boolean handChunk(ByteBuffer chunk) {
-        chunk.flip();
-        return hand(chunk);
+    /** Hands the chunk being filled to the writer; it belongs to the writer from now on. */
+    private boolean handChunk() {
+        ByteBuffer full = chunk;
+        chunk = null;
+        full.flip();
+        return hand(full);
     }
 
     /** Puts into the queue, waiting for room, unless the writer closed this producer. */
@@ -318,7 +319,15 @@ final class ExportProducer implements AutoCloseable {
 
     private Object take() {
         try {
-            return ready.take();
+            while (true) {
+                Object item = ready.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    return item;
+                }
+                if (!thread.isAlive() && ready.isEmpty()) { // it died without its end (out of memory)
+                    throw new IllegalStateException("the export's producer thread ended without finishing");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the export's walk", e);

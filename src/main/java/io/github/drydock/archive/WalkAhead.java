@@ -6,19 +6,22 @@ import io.github.drydock.model.FileEntry;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a walk on a thread of its own, a bounded distance ahead of the caller: while the export's producer
  * opens and reads small files, and while the writer copies a big one, the next folders are already being
  * listed and their nodes' facts read. Entries travel in small batches through a queue, so memory stays
- * flat whatever the size of the view: at most {@code BATCH * QUEUE} entries (a few MiB of facts, never
- * file contents) wait. What the walk throws is thrown again to the caller, in order: entries produced
- * before the failure come first. {@link #close} stops the walk early (a failed write) and waits for its
- * thread.
+ * flat whatever the size of the view: at most {@code BATCH * QUEUE} entries wait, and at most
+ * {@link #BUDGET} bytes of them by an estimate of their size (long paths, link targets and extended
+ * attributes of up to 64 KiB each make some entries weigh far more than others; never file contents).
+ * What the walk throws is thrown again to the caller, in order: entries produced before the failure come
+ * first. {@link #close} stops the walk early (a failed write) and waits for its thread.
  */
 final class WalkAhead implements Iterator<FileEntry>, AutoCloseable {
     /** Entries per hand-over: amortises the queue's locking over many small entries. */
@@ -28,11 +31,21 @@ final class WalkAhead implements Iterator<FileEntry>, AutoCloseable {
      * while the writer spends a second copying big files.
      */
     static final int QUEUE = 64;
+    /** Estimated bytes of the entries waiting at most (and of one batch at most a quarter of it). */
+    static final long BUDGET = 4 << 20;
     private static final long POLL_MILLIS = 50;
+    /** What an entry costs besides its texts: the record, its instants, its map, the list slot. */
+    private static final int ENTRY_OVERHEAD = 256;
 
     /** The end of the walk: normal, or the failure that ended it. */
     private record End(Throwable failure) {
     }
+
+    /** Entries handed over together, and the KiB of the budget they hold until the caller takes them. */
+    private record Batch(List<FileEntry> entries, int kib) {
+    }
+
+    private final Semaphore budget = new Semaphore((int) (BUDGET >> 10));
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Thread thread;
@@ -54,22 +67,60 @@ final class WalkAhead implements Iterator<FileEntry>, AutoCloseable {
 
     private void produce(Iterator<FileEntry> walk) {
         List<FileEntry> pending = new ArrayList<>(BATCH);
+        long weight = 0;
         End last = new End(null);
         try {
             while (!closed && walk.hasNext()) {
-                pending.add(walk.next());
-                if (pending.size() == BATCH) {
-                    hand(pending);
+                FileEntry entry = walk.next();
+                pending.add(entry);
+                weight += weight(entry);
+                if (pending.size() == BATCH || weight >= BUDGET / 4) {
+                    handBatch(pending, weight);
                     pending = new ArrayList<>(BATCH);
+                    weight = 0;
                 }
             }
         } catch (Throwable t) { // every failure must reach the caller, or it would wait forever
             last = new End(t);
         }
         if (!pending.isEmpty()) {
-            hand(pending); // what was walked before a failure is written before the failure shows
+            handBatch(pending, weight); // what was walked before a failure is written before the failure shows
         }
         hand(last);
+    }
+
+    /** An estimate of the heap an entry holds: its texts (two bytes a char at worst), its attributes. */
+    static long weight(FileEntry entry) {
+        long weight = ENTRY_OVERHEAD + 2L * entry.path().length();
+        if (entry.linkTarget() != null) {
+            weight += 2L * entry.linkTarget().length();
+        }
+        for (Map.Entry<String, byte[]> xattr : entry.xattrs().entrySet()) {
+            weight += 64 + 2L * xattr.getKey().length() + xattr.getValue().length;
+        }
+        return weight;
+    }
+
+    /** Waits for room in the budget, then hands the batch over; gives up when the caller closed the walk. */
+    private void handBatch(List<FileEntry> entries, long weight) {
+        int kib = (int) Math.min((weight + 1023) >> 10, BUDGET >> 10); // a heavier batch waits for the whole budget
+        boolean interrupted = false;
+        try {
+            while (!closed) {
+                try {
+                    if (budget.tryAcquire(kib, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                        hand(new Batch(entries, kib));
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true; // the caller still waits for these entries: keep trying
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Puts into the queue, waiting for room, unless the caller closed the walk. */
@@ -103,9 +154,9 @@ final class WalkAhead implements Iterator<FileEntry>, AutoCloseable {
             if (item instanceof End e) {
                 end = e;
             } else {
-                @SuppressWarnings("unchecked")
-                List<FileEntry> entries = (List<FileEntry>) item;
-                batch = entries.iterator();
+                Batch taken = (Batch) item;
+                budget.release(taken.kib());
+                batch = taken.entries().iterator();
             }
         }
         return true;
@@ -121,7 +172,15 @@ final class WalkAhead implements Iterator<FileEntry>, AutoCloseable {
 
     private Object take() {
         try {
-            return queue.take();
+            while (true) {
+                Object item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    return item;
+                }
+                if (!thread.isAlive() && queue.isEmpty()) { // it died without its end (out of memory)
+                    throw new IllegalStateException("the walk's thread ended without finishing");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the walk", e);

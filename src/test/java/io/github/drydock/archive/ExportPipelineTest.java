@@ -98,6 +98,60 @@ class ExportPipelineTest {
     }
 
     @Test
+    void heavyEntriesAreHeldBackByTheirWeightNotOnlyTheirNumber() throws InterruptedException {
+        AtomicInteger produced = new AtomicInteger();
+        String longName = "/" + "n".repeat(4000); // an entry of about 8 KiB: 4 MiB hold some 500, not 8,192
+        Iterator<FileEntry> heavy = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public FileEntry next() {
+                return entry(longName + produced.getAndIncrement());
+            }
+        };
+        long perEntry = WalkAhead.weight(entry(longName + 1000));
+        try (WalkAhead ahead = new WalkAhead(heavy, "test-walk-heavy")) {
+            assertThat(ahead.next().path()).startsWith(longName);
+            int seen;
+            do { // until the walk stops, held back
+                seen = produced.get();
+                Thread.sleep(200);
+            } while (produced.get() != seen);
+        }
+
+        assertThat(perEntry).isGreaterThan(8000);
+        assertThat((long) produced.get()).isLessThanOrEqualTo(WalkAhead.BUDGET / perEntry + 2L * WalkAhead.BATCH)
+                .isLessThan(WalkAhead.BATCH * WalkAhead.QUEUE / 4);
+    }
+
+    @Test
+    void aFileThatCannotBeReadEndsTheExportAfterEverythingBeforeIt() {
+        // reading /proc/self/mem at its start fails with EIO, as a damaged disk does
+        FileEntry unreadable = new FileEntry("/zz-unreadable", FileType.FILE, 0644, 0, 0, 100, Instant.EPOCH, null,
+                null, null, 0, 0, Map.of(), "layer", Path.of("/proc/self/mem"), 0, 0, 1);
+        List<FileEntry> entries = new ArrayList<>();
+        int folders = ExportProducer.CHUNK / 512; // exactly one chunk: the file's header starts the next one
+        for (int i = 0; i < folders; i++) {
+            entries.add(new FileEntry("/d" + i, FileType.DIR, 0755, 0, 0, 0, Instant.EPOCH, null, null, null, 0, 0,
+                    Map.of(), "layer", null, 0, 0, 1));
+        }
+        entries.add(unreadable);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> ExportWriter.write(bigViewUnchecked(), entries.iterator(), "/", out))
+                .isInstanceOf(IOException.class);
+
+        byte[] tar = out.toByteArray();
+        assertThat(tar.length).isEqualTo((folders + 1) * 512); // every folder once, and the file's header
+        assertThat(new String(tar, (folders - 1) * 512, 6)).isEqualTo("d" + (folders - 1) + "/");
+        assertThat(new String(tar, folders * 512, 13)).isEqualTo("zz-unreadable");
+        assertThat(threadsNamed(ExportWriter.THREAD)).isZero();
+    }
+
+    @Test
     void aFailingOutputEndsTheExportAndItsWalkThread() throws IOException {
         UnionView view = bigView();
         OutputStream broken = new OutputStream() {
