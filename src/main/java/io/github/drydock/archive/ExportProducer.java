@@ -41,7 +41,6 @@ final class ExportProducer implements AutoCloseable {
     static final int CHUNKS = 4;
     /** Items waiting for the writer at most. */
     static final int PENDING = 16;
-    private static final long POLL_MILLIS = 50;
     private static final byte[] ZEROS = new byte[64 * 1024];
 
     /**
@@ -107,7 +106,7 @@ final class ExportProducer implements AutoCloseable {
         if (end != null) {
             return null;
         }
-        Object item = take();
+        Object item = HandOver.take(ready, thread, "the export's producer thread");
         if (item instanceof End e) {
             end = e;
             rethrow(e.failure());
@@ -268,24 +267,7 @@ final class ExportProducer implements AutoCloseable {
             allocated++;
             return direct ? ByteBuffer.allocateDirect(CHUNK) : ByteBuffer.allocate(CHUNK);
         }
-        boolean interrupted = false;
-        try {
-            while (!closed) {
-                try {
-                    recycled = free.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    if (recycled != null) {
-                        return recycled;
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            return null;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return HandOver.await(millis -> free.poll(millis, TimeUnit.MILLISECONDS), () -> closed);
     }
 
     /** Hands the chunk being filled to the writer; it belongs to the writer from now on. */
@@ -298,56 +280,14 @@ final class ExportProducer implements AutoCloseable {
 
     /** Puts into the queue, waiting for room, unless the writer closed this producer. */
     private boolean hand(Object item) {
-        boolean interrupted = false;
-        try {
-            while (!closed) {
-                try {
-                    if (ready.offer(item, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                        return true;
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true; // the writer still waits for this item: keep offering
-                }
-            }
-            return false;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private Object take() {
-        try {
-            while (true) {
-                Object item = ready.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (item != null) {
-                    return item;
-                }
-                if (!thread.isAlive() && ready.isEmpty()) { // it died without its end (out of memory)
-                    throw new IllegalStateException("the export's producer thread ended without finishing");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the export's walk", e);
-        }
+        return HandOver.offer(ready, item, () -> closed);
     }
 
     private static void rethrow(Throwable failure) throws IOException {
-        if (failure == null) {
-            return;
-        }
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
         if (failure instanceof IOException io) {
             throw io;
         }
-        throw new IllegalStateException(failure);
+        HandOver.rethrowUnchecked(failure);
     }
 
     /** Stops producing (at the next member), closes the big files still waiting, waits for the thread. */

@@ -33,7 +33,6 @@ final class WalkAhead implements Iterator<FileEntry>, AutoCloseable {
     static final int QUEUE = 64;
     /** Estimated bytes of the entries waiting at most (and of one batch at most a quarter of it). */
     static final long BUDGET = 4 << 20;
-    private static final long POLL_MILLIS = 50;
     /** What an entry costs besides its texts: the record, its instants, its map, the list slot. */
     private static final int ENTRY_OVERHEAD = 256;
 
@@ -104,53 +103,25 @@ final class WalkAhead implements Iterator<FileEntry>, AutoCloseable {
     /** Waits for room in the budget, then hands the batch over; gives up when the caller closed the walk. */
     private void handBatch(List<FileEntry> entries, long weight) {
         int kib = (int) Math.min((weight + 1023) >> 10, BUDGET >> 10); // a heavier batch waits for the whole budget
-        boolean interrupted = false;
-        try {
-            while (!closed) {
-                try {
-                    if (budget.tryAcquire(kib, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                        hand(new Batch(entries, kib));
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true; // the caller still waits for these entries: keep trying
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        if (HandOver.await(millis -> budget.tryAcquire(kib, millis, TimeUnit.MILLISECONDS) ? Boolean.TRUE : null,
+                () -> closed) != null) {
+            hand(new Batch(entries, kib));
         }
     }
 
     /** Puts into the queue, waiting for room, unless the caller closed the walk. */
     private void hand(Object item) {
-        boolean interrupted = false;
-        try {
-            while (!closed) {
-                try {
-                    if (queue.offer(item, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true; // the caller still waits for this item: keep offering
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        HandOver.offer(queue, item, () -> closed);
     }
 
     @Override
     public boolean hasNext() {
         while (!batch.hasNext()) {
             if (end != null) {
-                rethrow(end.failure());
+                HandOver.rethrowUnchecked(end.failure());
                 return false;
             }
-            Object item = take();
+            Object item = HandOver.take(queue, thread, "the walk's thread");
             if (item instanceof End e) {
                 end = e;
             } else {
@@ -168,36 +139,6 @@ final class WalkAhead implements Iterator<FileEntry>, AutoCloseable {
             throw new NoSuchElementException();
         }
         return batch.next();
-    }
-
-    private Object take() {
-        try {
-            while (true) {
-                Object item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (item != null) {
-                    return item;
-                }
-                if (!thread.isAlive() && queue.isEmpty()) { // it died without its end (out of memory)
-                    throw new IllegalStateException("the walk's thread ended without finishing");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the walk", e);
-        }
-    }
-
-    private static void rethrow(Throwable failure) {
-        if (failure == null) {
-            return;
-        }
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        throw new IllegalStateException(failure); // a walk's iterator throws nothing checked
     }
 
     /** Stops the walk (at its next entry) and waits for its thread to end. */
