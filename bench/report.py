@@ -9,6 +9,7 @@ import sys
 
 raw, roots, repeat, load_before, load_after, minutes, gen_seconds = sys.argv[1:8]
 cds = sys.argv[8] if len(sys.argv) > 8 else 'off'
+caches = sys.argv[9] if len(sys.argv) > 9 else 'kept as found'
 rows = [line.rstrip('\n').split('\t') for line in open(raw) if line.strip()]
 for r in rows:
     r[4] = r[4] or '-'  # a run that failed printed no heap figure
@@ -61,7 +62,10 @@ out.append('| commit | %s |' % sh('git rev-parse --short HEAD'))
 out.append('| machine | %s cores (%s), %s memory, %s |' % (os.cpu_count(), cpu, mem, platform.system() + ' ' + platform.release()))
 out.append('| java | %s |' % sh('java -version 2>&1 | head -n 1'))
 out.append('| class-data sharing | %s |' % cds)
-out.append('| load average (1/5/15 min) | before: %s, after: %s — the machine was shared with other builds |' % (load_before, load_after))
+out.append('| kernel caches | %s |' % caches)
+busy = float(load_before.split()[0]) >= 0.5
+out.append('| load average (1/5/15 min) | before: %s, after: %s%s |' % (
+    load_before, load_after, ' — the machine was busy with other work when the run began' if busy else ''))
 out.append('| runs | one warm-up, then %s measured run(s): median wall time, largest RSS (`/usr/bin/time`), '
            'peak heap (sum of the JVM heap pools\' peaks); JVM start included in every drydock figure |' % repeat)
 out.append('| reproduce | `bench/run` — roots cached in `/tmp/drydock-bench/roots` (this run wrote them in %s s; each root\'s '
