@@ -154,7 +154,9 @@ mysql_orig=$(jq -r '.items[0].originalImageId' "$A/mysql.json")
     echo "* \`mysql.tar\`: the seed root (Docker 1.6.2, aufs) has no tar-split, so every layer is drydock's tar of the"
     echo "  layer folder; metadata-only layers are the empty tar (\`sha256:5f70bf18…\`). Original image id as drydock"
     echo "  reported it: \`$mysql_orig\` (a pre-1.8 image has no recorded diff ids, so the id a Docker 1.10 migration"
-    echo "  would have given cannot be known)."
+    echo "  would have given cannot be known). Its id differs from one checkout to the next: the layer tars hold"
+    echo "  the files' modification times, and git sets those to the time of the checkout (two saves from one"
+    echo "  checkout are byte-identical)."
     echo
     echo "Images in the daemon after the loads (\`docker images\`):"
     echo
