@@ -17,4 +17,16 @@ public interface ChannelSink {
      * @throws IOException when writing out the buffer fails
      */
     WritableByteChannel drainToChannel() throws IOException;
+
+    /**
+     * Whether bytes may be written at any offset at or after the channel's position: true only when the
+     * channel is a {@link java.nio.channels.FileChannel} over a regular file opened for writing without
+     * {@code APPEND}, that nothing else writes to meanwhile. An export then copies big files into their
+     * places in the tar beside the small ones (see {@code ExportBigFiles}); the bytes are the same.
+     *
+     * @return false unless the implementation knows it (the default)
+     */
+    default boolean positional() {
+        return false;
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.drydock.archive;
 
+import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,8 +13,10 @@ import java.nio.channels.WritableByteChannel;
  * they come, big files copied from the layer, member padding and the end-of-archive blocks. When the
  * caller's stream is a {@link FileOutputStream} (a file, or stdout) or a {@link ChannelSink}, writing goes
  * through its channel, and big files go from the layer to the output inside the kernel
- * ({@link FileChannel#transferTo}: no copy through the heap). Any other stream gets the same big writes
- * from heap chunks. Memory: one small buffer of its own, whatever the file sizes.
+ * ({@link FileChannel#transferTo}: no copy through the heap). Into a tar FILE whose bytes may be written
+ * at any offset ({@link #positional}) the writer instead leaves each big file's room ({@link #skip}) and
+ * {@link ExportBigFiles} fills it beside. Any other stream gets the same big writes from heap chunks.
+ * Memory: one small buffer of its own, whatever the file sizes.
  */
 final class ExportTarOutput {
     /** Its own buffer: padding, the end blocks, and a file whose kernel copy stopped (chunks bring the rest). */
@@ -25,33 +28,63 @@ final class ExportTarOutput {
 
     private final OutputStream stream;
     private final WritableByteChannel channel;
+    private final FileChannel positional;
     private final ByteBuffer buffer;
 
-    private ExportTarOutput(OutputStream stream, WritableByteChannel channel) {
+    private ExportTarOutput(OutputStream stream, WritableByteChannel channel, FileChannel positional) {
         this.stream = stream;
         this.channel = channel;
+        this.positional = positional;
         this.buffer = channel != null ? ByteBuffer.allocateDirect(BUFFER) : ByteBuffer.allocate(BUFFER);
     }
 
     /**
      * @param out the caller's stream (never closed)
      * @return an output over it: through its channel for a {@link FileOutputStream} or a {@link ChannelSink},
-     *         else through the stream
+     *         else through the stream; {@link #positional} for a {@link ChannelSink} that says so, and for
+     *         standard output redirected to a file ({@link SeekableOutput#stdout})
      * @throws IOException when a {@link ChannelSink} cannot write out what it buffered
      */
     static ExportTarOutput over(OutputStream out) throws IOException {
         if (out instanceof FileOutputStream file) {
-            return new ExportTarOutput(null, file.getChannel());
+            FileChannel channel = file.getChannel();
+            boolean seekable = file.getFD() == FileDescriptor.out && SeekableOutput.stdout();
+            return new ExportTarOutput(null, channel, seekable ? channel : null);
         }
         if (out instanceof ChannelSink sink) {
-            return new ExportTarOutput(null, sink.drainToChannel());
+            WritableByteChannel channel = sink.drainToChannel();
+            boolean seekable = channel instanceof FileChannel && sink.positional();
+            return new ExportTarOutput(null, channel, seekable ? (FileChannel) channel : null);
         }
-        return new ExportTarOutput(out, null);
+        return new ExportTarOutput(out, null, null);
     }
 
     /** @return true when writing goes through a channel: chunks may be direct, big files are kernel copies */
     boolean direct() {
         return channel != null;
+    }
+
+    /**
+     * @return the tar file when its bytes may be written at any offset (a big file is then copied into the
+     *         room {@link #skip} leaves for it, by another thread), else null
+     */
+    FileChannel positional() {
+        return positional;
+    }
+
+    /**
+     * Leaves room for bytes another thread writes at their offset ({@link #positional}); the room holds
+     * whatever the file held there (a hole in a new file) until they are written.
+     *
+     * @param count the bytes
+     * @return the offset of the room
+     * @throws IOException when writing out what this output holds fails
+     */
+    long skip(long count) throws IOException {
+        drain();
+        long at = positional.position();
+        positional.position(at + count);
+        return at;
     }
 
     /**

@@ -22,7 +22,9 @@ import java.util.List;
  * what {@code docker export} writes, PAX only when USTAR cannot hold a header). File bytes are streamed
  * from the layer that holds them, one buffer at a time: memory stays flat whatever the file size. Given
  * a {@link java.io.FileOutputStream} (a file, stdout), big files are copied inside the kernel, never
- * through the heap; wrap nothing around it, {@link ExportTarOutput} buffers itself. Volumes are not part
+ * through the heap; wrap nothing around it, {@link ExportTarOutput} buffers itself. Into a tar file that
+ * may be written at any offset (a {@link ChannelSink#positional} sink, or stdout redirected to a file) big
+ * files are copied on a thread of their own into the room left for them, beside the rest of the walk. Volumes are not part
  * of a view, so their content is never exported (Docker does the same).
  */
 public final class ExportWriter {
@@ -77,14 +79,23 @@ public final class ExportWriter {
         // the walk, the headers and the small files are made on their own thread; this one writes them out
         // and copies the big files
         ExportProducer producer = new ExportProducer(view, walk, base, tar.direct(), THREAD);
-        try (producer) {
+        // into a tar file that may be written at any offset, big files are copied beside, into their room
+        ExportBigFiles big = tar.positional() != null ? new ExportBigFiles(tar.positional()) : null;
+        try (producer; big) {
             for (Object item = producer.next(); item != null; item = producer.next()) {
                 if (item instanceof ByteBuffer chunk) {
                     tar.chunk(chunk);
                     producer.recycle(chunk);
+                } else if (big != null) {
+                    ExportProducer.Transfer transfer = (ExportProducer.Transfer) item;
+                    long size = transfer.entry().size();
+                    big.copy(transfer, tar.skip(size + SaveGoTarHeader.padding(size)));
                 } else {
                     copy((ExportProducer.Transfer) item, tar, copyProblems);
                 }
+            }
+            if (big != null) {
+                copyProblems.addAll(big.finish());
             }
         }
         tar.finish();

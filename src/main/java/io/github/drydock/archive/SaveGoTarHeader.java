@@ -39,15 +39,24 @@ final class SaveGoTarHeader {
      * @return the header block, preceded by a PAX member when one is needed
      */
     static byte[] encode(TarArchiveEntry entry, Map<String, byte[]> binary) {
-        Map<String, byte[]> pax = new TreeMap<>(binary);
         String name = entry.getName();
         String link = entry.getLinkName() == null ? "" : entry.getLinkName();
         long mtime = entry.getLastModifiedTime() == null ? 0 : entry.getLastModifiedTime().to(TimeUnit.SECONDS);
-        boolean split = split(name) != null;
-        if (!isAscii(name) || name.length() > NAME && !split) {
+        String[] parts = split(name);
+        boolean asciiName = isAscii(name);
+        boolean asciiLink = isAscii(link);
+        if (binary.isEmpty() && asciiName && (name.length() <= NAME || parts != null) && asciiLink
+                && link.length() <= NAME && fitsOwner(entry.getUserName()) && fitsOwner(entry.getGroupName())
+                && fitsOctal(8, entry.getLongUserId()) && fitsOctal(8, entry.getLongGroupId())
+                && fitsOctal(12, entry.getSize()) && fitsOctal(12, mtime)) {
+            // USTAR holds it all (nearly every member): the block alone, made without a PAX map
+            return block(entry, parts == null ? name : parts[1], parts == null ? "" : parts[0], link, mtime);
+        }
+        Map<String, byte[]> pax = new TreeMap<>(binary);
+        if (!asciiName || name.length() > NAME && parts == null) {
             pax.put("path", utf8(name));
         }
-        if (!isAscii(link) || utf8(link).length > NAME) {
+        if (!asciiLink || utf8(link).length > NAME) {
             pax.put("linkpath", utf8(link));
         }
         stringRecord(pax, "uname", entry.getUserName());
@@ -56,18 +65,21 @@ final class SaveGoTarHeader {
         numberRecord(pax, "gid", entry.getLongGroupId(), 8);
         numberRecord(pax, "size", entry.getSize(), 12);
         numberRecord(pax, "mtime", mtime, 12);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (pax.isEmpty()) {
-            String[] parts = split(name);
-            out.writeBytes(block(entry, parts == null ? name : parts[1], parts == null ? "" : parts[0], link, mtime));
-        } else {
-            byte[] records = TarEntryMapper.encode(pax);
-            out.writeBytes(paxMember(name, records.length));
-            out.writeBytes(records);
-            out.writeBytes(new byte[padding(records.length)]);
-            out.writeBytes(block(entry, ascii(name), "", ascii(link), mtime));
+            return block(entry, parts == null ? name : parts[1], parts == null ? "" : parts[0], link, mtime);
         }
+        byte[] records = TarEntryMapper.encode(pax);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(3 * BLOCK + records.length);
+        out.writeBytes(paxMember(name, records.length));
+        out.writeBytes(records);
+        out.writeBytes(new byte[padding(records.length)]);
+        out.writeBytes(block(entry, ascii(name), "", ascii(link), mtime));
         return out.toByteArray();
+    }
+
+    /** True when an owner name needs no PAX record (what {@link #stringRecord} checks). */
+    private static boolean fitsOwner(String value) {
+        return value == null || isAscii(value) && value.length() <= OWNER_NAME;
     }
 
     /** @return the zero bytes that complete a member of {@code size} bytes to a whole block */
@@ -171,6 +183,13 @@ final class SaveGoTarHeader {
 
     /** Go's {@code formatString}: copied, cut to the field, NUL-terminated when shorter. */
     private static void string(byte[] block, int offset, int length, String text) {
+        if (isAscii(text)) { // one byte per char: no encoding, no array
+            int n = Math.min(text.length(), length);
+            for (int i = 0; i < n; i++) {
+                block[offset + i] = (byte) text.charAt(i);
+            }
+            return;
+        }
         byte[] bytes = utf8(text);
         System.arraycopy(bytes, 0, block, offset, Math.min(bytes.length, length));
     }

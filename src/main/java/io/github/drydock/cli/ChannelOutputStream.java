@@ -6,6 +6,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
+import java.util.function.BooleanSupplier;
 
 /**
  * A buffered stream over a channel (an output file, stdout) that lets an export copy big files into that
@@ -13,10 +14,23 @@ import java.nio.channels.WritableByteChannel;
  */
 final class ChannelOutputStream extends BufferedOutputStream implements ChannelSink {
     private final WritableByteChannel channel;
+    private final BooleanSupplier positional;
 
-    ChannelOutputStream(WritableByteChannel channel, int buffer) {
+    /**
+     * @param channel    where the bytes go
+     * @param buffer     the buffer size
+     * @param positional asked when an export wants to know whether it may write at any offset
+     *                   ({@link ChannelSink#positional})
+     */
+    ChannelOutputStream(WritableByteChannel channel, int buffer, BooleanSupplier positional) {
         super(Channels.newOutputStream(channel), buffer);
         this.channel = channel;
+        this.positional = positional;
+    }
+
+    @Override
+    public boolean positional() {
+        return positional.getAsBoolean();
     }
 
     @Override

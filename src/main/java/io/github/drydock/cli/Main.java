@@ -1,5 +1,6 @@
 package io.github.drydock.cli;
 
+import io.github.drydock.archive.SeekableOutput;
 import io.github.drydock.model.DockerStorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -31,7 +32,8 @@ public final class Main {
     public static void main(String[] args) {
         // UTF-8 whatever the locale: tree glyphs and evidence names must come out the same everywhere.
         // bytes (a tar) go to stdout's channel directly, so big files can be copied inside the kernel
-        ChannelOutputStream stdout = new ChannelOutputStream(new FileOutputStream(FileDescriptor.out).getChannel(), 1 << 16);
+        ChannelOutputStream stdout = new ChannelOutputStream(new FileOutputStream(FileDescriptor.out).getChannel(), 1 << 16,
+                SeekableOutput::stdout);
         PrintStream out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = run(args, out, err, System.getenv(), Terminals.detect(), stdout);

@@ -57,8 +57,9 @@ final class OutputFile {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             T result;
+            // a new file of ours, not appended to: an export may fill its big files' room beside the rest
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-                 OutputStream out = new ChannelOutputStream(channel, BUFFER)) {
+                 OutputStream out = new ChannelOutputStream(channel, BUFFER, () -> true)) {
                 result = content.writeTo(out);
                 out.flush();
                 channel.force(true);

@@ -35,6 +35,10 @@ final class HostNodeInspector implements NodeInspector {
     @Override
     public Node stat(Path path) throws IOException {
         try {
+            Node fast = UnixLstat.lstat(path);
+            if (fast != null) {
+                return fast;
+            }
             return Node.fromUnixAttributes(Files.readAttributes(path, STAT_FIELDS, LinkOption.NOFOLLOW_LINKS));
         } catch (UnsupportedOperationException e) {
             throw new IOException("cannot read " + path + ": this Java has no 'unix' attribute view (Linux OpenJDK"

@@ -1,0 +1,184 @@
+package io.github.drydock.archive;
+
+import io.github.drydock.driver.Threads;
+import io.github.drydock.model.FileEntry;
+import io.github.drydock.model.Problem;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Copies an export's big files into their places in a tar FILE on a thread of its own, while the writer
+ * goes on with the members after them. Only for an output whose bytes can be written at any offset (a
+ * regular file the export opened itself, see {@link ExportTarOutput#positional}): the writer leaves the
+ * room a big file takes (its size and its padding), hands the file over with that offset, and writes on.
+ * A stream must take its bytes in order, so a pipe or stdout never gets here.
+ *
+ * <p>Why: a tar's small files cost CPU (a walk, headers, many small reads), its big files cost copying
+ * inside the kernel. Written in order, the two alternate: while the writer copies a file of hundreds of
+ * megabytes the producer waits with its chunks full, and while it produces, the copying waits. Here they
+ * overlap.
+ *
+ * <p>Memory stays flat: one buffer of {@link #BUFFER} bytes, and at most {@link #PENDING} open files waiting.
+ * A file that ends early is padded with zeros and reported, as in the in-order copy. A write that fails
+ * fails the export: it is rethrown to the writer at its next hand-over or at {@link #finish}.
+ */
+final class ExportBigFiles implements AutoCloseable {
+    /** Bytes per read and write. */
+    static final int BUFFER = 1 << 20;
+    /** Big files waiting to be copied at most (each is an open file). */
+    static final int PENDING = 8;
+    private static final String THREAD = "drydock-export-copy";
+
+    /** One big file and where its content goes. */
+    private record Job(ExportProducer.Transfer transfer, long offset) {
+    }
+
+    /** The end of the jobs. */
+    private record End() {
+    }
+
+    private final FileChannel out;
+    private final BlockingQueue<Object> jobs = new ArrayBlockingQueue<>(PENDING);
+    private final List<Problem> problems = new ArrayList<>();
+    private final Thread thread;
+    private volatile Throwable failure;
+    private volatile boolean closed;
+
+    /** @param out the tar file; written at given offsets only ({@link FileChannel#write(ByteBuffer, long)}) */
+    ExportBigFiles(FileChannel out) {
+        this.out = out;
+        thread = new Thread(this::run, THREAD);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Hands a big file over; the copier closes it.
+     *
+     * @param transfer the file
+     * @param offset   where its content starts in the tar
+     * @throws IOException what an earlier copy failed with
+     */
+    void copy(ExportProducer.Transfer transfer, long offset) throws IOException {
+        if (failure != null || !HandOver.offer(jobs, new Job(transfer, offset), () -> closed || failure != null)) {
+            closeQuietly(transfer.channel()); // it is this copier's to close, copied or not
+            rethrow();
+        }
+    }
+
+    /**
+     * Waits for every copy handed over.
+     *
+     * @return files that ended early (padded with zeros)
+     * @throws IOException what a copy failed with
+     */
+    List<Problem> finish() throws IOException {
+        rethrow();
+        HandOver.offer(jobs, new End(), () -> closed || failure != null);
+        Threads.awaitEnd(thread);
+        rethrow();
+        return problems;
+    }
+
+    /** Stops copying (a failed export), closes the files still waiting and waits for the thread. */
+    @Override
+    public void close() {
+        closed = true;
+        closeWaiting();
+        Threads.awaitEnd(thread);
+        closeWaiting();
+    }
+
+    private void run() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+        try {
+            while (!closed) {
+                Object item = HandOver.await(millis -> jobs.poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS),
+                        () -> closed);
+                if (item == null || item instanceof End) {
+                    return;
+                }
+                Job job = (Job) item;
+                try (FileChannel in = job.transfer().channel()) {
+                    copy(in, job.transfer().entry(), job.offset(), buffer);
+                }
+            }
+        } catch (Throwable t) { // the writer must learn of it, or it would write an archive with a gap
+            failure = t;
+        }
+    }
+
+    private void copy(FileChannel in, FileEntry entry, long offset, ByteBuffer buffer) throws IOException {
+        long size = entry.size();
+        long done = 0;
+        while (done < size && !closed) {
+            buffer.clear();
+            buffer.limit((int) Math.min(buffer.capacity(), size - done));
+            int n = in.read(buffer, done);
+            if (n < 0) {
+                synchronized (problems) {
+                    problems.add(new Problem(String.valueOf(entry.source()), entry.path() + " ended after " + done
+                            + " of " + size + " bytes while exporting: padded with zero bytes"));
+                }
+                break;
+            }
+            buffer.flip();
+            write(buffer, offset + done);
+            done += n;
+        }
+        // zeros for what is missing and for the padding: the room left may hold older bytes of the file
+        long zeros = size - done + SaveGoTarHeader.padding(size);
+        long at = offset + done;
+        while (zeros > 0 && !closed) {
+            buffer.clear();
+            int n = (int) Math.min(buffer.capacity(), zeros);
+            for (int i = 0; i < n; i++) {
+                buffer.put((byte) 0);
+            }
+            buffer.flip();
+            write(buffer, at);
+            at += n;
+            zeros -= n;
+        }
+    }
+
+    private void write(ByteBuffer buffer, long at) throws IOException {
+        long position = at;
+        while (buffer.hasRemaining()) {
+            position += out.write(buffer, position);
+        }
+    }
+
+    private void rethrow() throws IOException {
+        Throwable t = failure;
+        if (t == null) {
+            return;
+        }
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        HandOver.rethrowUnchecked(t);
+    }
+
+    private void closeWaiting() {
+        for (Object item; (item = jobs.poll()) != null; ) {
+            if (item instanceof Job job) {
+                closeQuietly(job.transfer().channel());
+            }
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing was read from it; a failed close of a read-only file changes nothing
+        }
+    }
+}

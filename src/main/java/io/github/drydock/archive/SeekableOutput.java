@@ -1,0 +1,66 @@
+package io.github.drydock.archive;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Whether standard output is a file an export may write at any offset (see {@link ChannelSink#positional}):
+ * {@code drydock export C > c.tar}, as one would run {@code docker export}. Java cannot tell a file from a
+ * pipe, nor see the append flag, so Linux's {@code /proc/self} is asked: fd 1 must be a regular file and
+ * not opened for appending ({@code >>}), where the kernel would put every write at the end whatever its
+ * offset. Anywhere that cannot be told (no {@code /proc}), the answer is no and the tar is written in order.
+ */
+public final class SeekableOutput {
+    /** {@code O_APPEND} in the octal {@code flags:} line of {@code /proc/self/fdinfo/N} (Linux, every arch). */
+    private static final int O_APPEND = 02000;
+    private static volatile Boolean stdout;
+
+    private SeekableOutput() {
+    }
+
+    /** @return true when standard output is a regular file opened without {@code O_APPEND} (asked once) */
+    public static boolean stdout() {
+        Boolean known = stdout;
+        if (known == null) {
+            known = fd(Path.of("/proc/self"), 1);
+            stdout = known;
+        }
+        return known;
+    }
+
+    /**
+     * @param proc the {@code /proc/self} folder
+     * @param fd   a file descriptor of this process
+     * @return true when it is a regular file opened without {@code O_APPEND}; false when unknown
+     */
+    static boolean fd(Path proc, int fd) {
+        try {
+            // follows the magic link to the open file itself: a pipe, socket or device is not a regular file
+            if (!Files.isRegularFile(proc.resolve("fd").resolve(Integer.toString(fd)))) {
+                return false;
+            }
+            String info = Files.readString(proc.resolve("fdinfo").resolve(Integer.toString(fd)),
+                    StandardCharsets.US_ASCII);
+            Integer flags = flags(info);
+            return flags != null && (flags & O_APPEND) == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** @return the octal {@code flags:} value of an fdinfo text, or null when it has none */
+    static Integer flags(String fdinfo) {
+        for (String line : fdinfo.split("\n")) {
+            if (line.startsWith("flags:")) {
+                try {
+                    return Integer.parseInt(line.substring("flags:".length()).trim(), 8);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+}
