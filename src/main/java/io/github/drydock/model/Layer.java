@@ -1,6 +1,7 @@
 package io.github.drydock.model;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * One layer of an image, as stored by a driver.
@@ -37,5 +38,27 @@ public record Layer(String id, String diffId, String cacheId, String parentId, S
     public Layer(String id, String diffId, String cacheId, String parentId, String driver,
                  LayerKind kind, Path path, long size, Path tarSplit) {
         this(id, diffId, cacheId, parentId, driver, kind, path, size, tarSplit, null);
+    }
+
+    // Written out on purpose: a record's generated equals/hashCode are bootstrapped (ObjectMethods) at
+    // their first call, several milliseconds each in a short run's interpreter; roots are read with these
+    // interned (layout.Dedup) right at start-up. RecordEqualityTest checks that every component counts.
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Layer o && Objects.equals(id, o.id)
+                && Objects.equals(diffId, o.diffId)
+                && Objects.equals(cacheId, o.cacheId)
+                && Objects.equals(parentId, o.parentId)
+                && Objects.equals(driver, o.driver)
+                && Objects.equals(kind, o.kind)
+                && Objects.equals(path, o.path)
+                && size == o.size
+                && Objects.equals(tarSplit, o.tarSplit)
+                && Objects.equals(checksum, o.checksum);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, diffId, cacheId, parentId, driver, kind, path, size, tarSplit, checksum);
     }
 }
