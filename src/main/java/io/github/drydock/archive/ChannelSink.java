@@ -29,4 +29,16 @@ public interface ChannelSink {
     default boolean positional() {
         return false;
     }
+
+    /**
+     * The same file opened once more for writing, with a position of its own (never truncated, never
+     * appending), so that big files can be copied into their places inside the kernel; asked only when
+     * {@link #positional} is true. The caller closes it.
+     *
+     * @return the channel, or null (the default): big files are then copied through a buffer
+     * @throws IOException when the file cannot be opened again
+     */
+    default java.nio.channels.FileChannel reopen() throws IOException {
+        return null;
+    }
 }

@@ -24,7 +24,9 @@ import java.util.concurrent.BlockingQueue;
  * megabytes the producer waits with its chunks full, and while it produces, the copying waits. Here they
  * overlap.
  *
- * <p>Memory stays flat: one buffer of {@link #BUFFER} bytes, and at most {@link #PENDING} open files waiting.
+ * <p>Given the file opened a second time, with a position of its own, the copies stay inside the kernel
+ * ({@link FileChannel#transferTo}: {@code sendfile}); else they go through one buffer. Memory stays flat:
+ * one buffer of {@link #BUFFER} bytes, and at most {@link #PENDING} open files waiting.
  * A file that ends early is padded with zeros and reported, as in the in-order copy. A write that fails
  * fails the export: it is rethrown to the writer at its next hand-over or at {@link #finish}.
  */
@@ -44,15 +46,23 @@ final class ExportBigFiles implements AutoCloseable {
     }
 
     private final FileChannel out;
+    /** The same file with a position of its own, for kernel copies ({@code sendfile}); null: none. */
+    private final FileChannel kernel;
     private final BlockingQueue<Object> jobs = new ArrayBlockingQueue<>(PENDING);
     private final List<Problem> problems = new ArrayList<>();
     private final Thread thread;
     private volatile Throwable failure;
     private volatile boolean closed;
 
-    /** @param out the tar file; written at given offsets only ({@link FileChannel#write(ByteBuffer, long)}) */
-    ExportBigFiles(FileChannel out) {
+    /**
+     * @param out    the tar file; written at given offsets only ({@link FileChannel#write(ByteBuffer, long)})
+     * @param kernel the same file opened once more, or null: when given, big files go into it inside the
+     *               kernel ({@link FileChannel#transferTo}, positioned at their room), else through a buffer;
+     *               it belongs to this copier, which closes it
+     */
+    ExportBigFiles(FileChannel out, FileChannel kernel) {
         this.out = out;
+        this.kernel = kernel;
         thread = new Thread(this::run, THREAD);
         thread.setDaemon(true);
         thread.start();
@@ -97,7 +107,7 @@ final class ExportBigFiles implements AutoCloseable {
 
     private void run() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
-        try {
+        try (kernel) {
             while (!closed) {
                 Object item = HandOver.await(millis -> jobs.poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS),
                         () -> closed);
@@ -117,6 +127,16 @@ final class ExportBigFiles implements AutoCloseable {
     private void copy(FileChannel in, FileEntry entry, long offset, ByteBuffer buffer) throws IOException {
         long size = entry.size();
         long done = 0;
+        if (kernel != null) { // page cache to page cache, no copy through this process
+            while (done < size && !closed) {
+                kernel.position(offset + done);
+                long n = in.transferTo(done, size - done, kernel);
+                if (n <= 0) {
+                    break; // the file ends early (read below finds where), or the kernel would not
+                }
+                done += n;
+            }
+        }
         while (done < size && !closed) {
             buffer.clear();
             buffer.limit((int) Math.min(buffer.capacity(), size - done));

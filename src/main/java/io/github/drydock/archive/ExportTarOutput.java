@@ -29,12 +29,20 @@ final class ExportTarOutput {
     private final OutputStream stream;
     private final WritableByteChannel channel;
     private final FileChannel positional;
+    private final Reopen reopen;
     private final ByteBuffer buffer;
 
-    private ExportTarOutput(OutputStream stream, WritableByteChannel channel, FileChannel positional) {
+    /** Opens the tar file once more (a {@link ChannelSink#reopen}). */
+    private interface Reopen {
+        FileChannel open() throws IOException;
+    }
+
+    private ExportTarOutput(OutputStream stream, WritableByteChannel channel, FileChannel positional,
+                            Reopen reopen) {
         this.stream = stream;
         this.channel = channel;
         this.positional = positional;
+        this.reopen = reopen;
         this.buffer = channel != null ? ByteBuffer.allocateDirect(BUFFER) : ByteBuffer.allocate(BUFFER);
     }
 
@@ -49,14 +57,14 @@ final class ExportTarOutput {
         if (out instanceof FileOutputStream file) {
             FileChannel channel = file.getChannel();
             boolean seekable = file.getFD() == FileDescriptor.out && SeekableOutput.stdout();
-            return new ExportTarOutput(null, channel, seekable ? channel : null);
+            return new ExportTarOutput(null, channel, seekable ? channel : null, SeekableOutput::reopenStdout);
         }
         if (out instanceof ChannelSink sink) {
             WritableByteChannel channel = sink.drainToChannel();
             boolean seekable = channel instanceof FileChannel && sink.positional();
-            return new ExportTarOutput(null, channel, seekable ? (FileChannel) channel : null);
+            return new ExportTarOutput(null, channel, seekable ? (FileChannel) channel : null, sink::reopen);
         }
-        return new ExportTarOutput(out, null, null);
+        return new ExportTarOutput(out, null, null, () -> null);
     }
 
     /** @return true when writing goes through a channel: chunks may be direct, big files are kernel copies */
@@ -70,6 +78,14 @@ final class ExportTarOutput {
      */
     FileChannel positional() {
         return positional;
+    }
+
+    /**
+     * @return the tar file opened once more, with a position of its own (the caller closes it), or null
+     * @throws IOException when opening it fails
+     */
+    FileChannel reopen() throws IOException {
+        return positional == null ? null : reopen.open();
     }
 
     /**

@@ -80,7 +80,7 @@ public final class ExportWriter {
         // and copies the big files
         ExportProducer producer = new ExportProducer(view, walk, base, tar.direct(), THREAD);
         // into a tar file that may be written at any offset, big files are copied beside, into their room
-        ExportBigFiles big = tar.positional() != null ? new ExportBigFiles(tar.positional()) : null;
+        ExportBigFiles big = tar.positional() != null ? new ExportBigFiles(tar.positional(), tar.reopen()) : null;
         try (producer; big) {
             for (Object item = producer.next(); item != null; item = producer.next()) {
                 if (item instanceof ByteBuffer chunk) {

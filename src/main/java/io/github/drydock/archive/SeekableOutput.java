@@ -1,9 +1,11 @@
 package io.github.drydock.archive;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Whether standard output is a file an export may write at any offset (see {@link ChannelSink#positional}):
@@ -28,6 +30,20 @@ public final class SeekableOutput {
             stdout = known;
         }
         return known;
+    }
+
+    /**
+     * Standard output (a file, {@link #stdout}) opened once more for writing, with a position of its own.
+     *
+     * @return the channel, or null when it cannot be opened (then big files are copied through a buffer)
+     */
+    public static FileChannel reopenStdout() {
+        try {
+            // opening /proc/self/fd/1 opens the file itself anew: same file, own offset, no truncation
+            return FileChannel.open(Path.of("/proc/self/fd/1"), StandardOpenOption.WRITE);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

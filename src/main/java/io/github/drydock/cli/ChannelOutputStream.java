@@ -6,6 +6,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
+import java.nio.channels.FileChannel;
+import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -15,22 +17,37 @@ import java.util.function.BooleanSupplier;
 final class ChannelOutputStream extends BufferedOutputStream implements ChannelSink {
     private final WritableByteChannel channel;
     private final BooleanSupplier positional;
+    private final Callable<FileChannel> reopen;
 
     /**
      * @param channel    where the bytes go
      * @param buffer     the buffer size
      * @param positional asked when an export wants to know whether it may write at any offset
      *                   ({@link ChannelSink#positional})
+     * @param reopen     opens the same file once more ({@link ChannelSink#reopen}); may give null
      */
-    ChannelOutputStream(WritableByteChannel channel, int buffer, BooleanSupplier positional) {
+    ChannelOutputStream(WritableByteChannel channel, int buffer, BooleanSupplier positional,
+                        Callable<FileChannel> reopen) {
         super(Channels.newOutputStream(channel), buffer);
         this.channel = channel;
         this.positional = positional;
+        this.reopen = reopen;
     }
 
     @Override
     public boolean positional() {
         return positional.getAsBoolean();
+    }
+
+    @Override
+    public FileChannel reopen() throws IOException {
+        try {
+            return reopen.call();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class Main {
         // UTF-8 whatever the locale: tree glyphs and evidence names must come out the same everywhere.
         // bytes (a tar) go to stdout's channel directly, so big files can be copied inside the kernel
         ChannelOutputStream stdout = new ChannelOutputStream(new FileOutputStream(FileDescriptor.out).getChannel(), 1 << 16,
-                SeekableOutput::stdout);
+                SeekableOutput::stdout, SeekableOutput::reopenStdout);
         PrintStream out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = run(args, out, err, System.getenv(), Terminals.detect(), stdout);

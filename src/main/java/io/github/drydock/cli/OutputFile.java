@@ -59,7 +59,8 @@ final class OutputFile {
             T result;
             // a new file of ours, not appended to: an export may fill its big files' room beside the rest
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-                 OutputStream out = new ChannelOutputStream(channel, BUFFER, () -> true)) {
+                 OutputStream out = new ChannelOutputStream(channel, BUFFER, () -> true,
+                         () -> FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS))) {
                 result = content.writeTo(out);
                 out.flush();
                 channel.force(true);

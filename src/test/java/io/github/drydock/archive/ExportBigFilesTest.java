@@ -6,6 +6,8 @@ import io.github.drydock.model.Problem;
 import io.github.drydock.union.UnionView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,12 +35,22 @@ class ExportBigFilesTest {
     @TempDir
     Path tmp;
 
-    /** A sink over a file channel that allows writing at any offset (as the CLI's {@code -o FILE}). */
+    /**
+     * A sink over a file channel that allows writing at any offset (as the CLI's {@code -o FILE}); with a
+     * file to reopen, big files are copied inside the kernel.
+     */
     private static final class Positional extends OutputStream implements ChannelSink {
         private final FileChannel channel;
+        private final Path reopen;
 
-        Positional(FileChannel channel) {
+        Positional(FileChannel channel, Path reopen) {
             this.channel = channel;
+            this.reopen = reopen;
+        }
+
+        @Override
+        public FileChannel reopen() throws IOException {
+            return reopen == null ? null : FileChannel.open(reopen, StandardOpenOption.WRITE);
         }
 
         @Override
@@ -82,8 +94,9 @@ class ExportBigFilesTest {
         return entries;
     }
 
-    @Test
-    void theTarIsTheOneWrittenInOrderEvenOverOlderBytes() throws IOException {
+    @ParameterizedTest(name = "kernel copy {0}")
+    @ValueSource(booleans = {false, true})
+    void theTarIsTheOneWrittenInOrderEvenOverOlderBytes(boolean kernel) throws IOException {
         Path root = layer();
         ByteArrayOutputStream inOrder = new ByteArrayOutputStream();
         ExportResult expected = ExportWriter.write(view(root), inOrder);
@@ -96,7 +109,7 @@ class ExportBigFilesTest {
         ExportResult result;
         try (FileChannel channel = FileChannel.open(out, StandardOpenOption.WRITE)) {
             channel.position(512); // the tar starts where the channel stands
-            result = ExportWriter.write(view(root), new Positional(channel));
+            result = ExportWriter.write(view(root), new Positional(channel, kernel ? out : null));
             assertThat(channel.position()).as("the position ends after the tar").isEqualTo(512 + tar.length);
         }
         byte[] written = Files.readAllBytes(out);
@@ -107,8 +120,9 @@ class ExportBigFilesTest {
         assertThat(result.problems()).isEmpty();
     }
 
-    @Test
-    void aBigFileCutShortAfterTheWalkIsPaddedWithZerosAndReportedAsInOrder() throws IOException {
+    @ParameterizedTest(name = "kernel copy {0}")
+    @ValueSource(booleans = {false, true})
+    void aBigFileCutShortAfterTheWalkIsPaddedWithZerosAndReportedAsInOrder(boolean kernel) throws IOException {
         Path root = layer();
         List<FileEntry> entries = walked(view(root));
         FileEntry big = entries.stream().filter(e -> e.path().equals("/d3/big.bin")).findFirst().orElseThrow();
@@ -122,7 +136,7 @@ class ExportBigFilesTest {
         Files.write(out, filled(inOrder.size(), (byte) 0x55));
         ExportResult result;
         try (FileChannel channel = FileChannel.open(out, StandardOpenOption.WRITE)) {
-            result = ExportWriter.write(view(root), iterator(entries), "/", new Positional(channel));
+            result = ExportWriter.write(view(root), iterator(entries), "/", new Positional(channel, kernel ? out : null));
         }
         assertThat(Files.readAllBytes(out)).isEqualTo(inOrder.toByteArray());
         assertThat(result.problems()).extracting(Problem::message)
@@ -141,7 +155,7 @@ class ExportBigFilesTest {
         FileChannel closed = FileChannel.open(file);
         closed.close();
         try (FileChannel out = FileChannel.open(tmp.resolve("out"), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE); ExportBigFiles big = new ExportBigFiles(out)) {
+                StandardOpenOption.WRITE); ExportBigFiles big = new ExportBigFiles(out, null)) {
             big.copy(new ExportProducer.Transfer(entry, closed), 0);
             assertThatThrownBy(big::finish).isInstanceOf(ClosedChannelException.class);
             FileChannel next = FileChannel.open(file);
@@ -157,7 +171,7 @@ class ExportBigFilesTest {
         FileEntry entry = walked(view(tmp)).stream().filter(e -> e.path().equals("/f.bin")).findFirst().orElseThrow();
         try (FileChannel out = FileChannel.open(tmp.resolve("out"), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
-            ExportBigFiles big = new ExportBigFiles(out);
+            ExportBigFiles big = new ExportBigFiles(out, null);
             big.close();
             FileChannel in = FileChannel.open(file);
             big.copy(new ExportProducer.Transfer(entry, in), 0);

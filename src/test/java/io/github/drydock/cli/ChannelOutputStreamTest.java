@@ -44,7 +44,7 @@ class ChannelOutputStreamTest {
 
         Path out = tmp.resolve("out.bin");
         try (FileChannel channel = FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             ChannelOutputStream stream = new ChannelOutputStream(channel, 1 << 16, () -> positional)) {
+             ChannelOutputStream stream = new ChannelOutputStream(channel, 1 << 16, () -> positional, () -> null)) {
             stream.write("prefix".getBytes(StandardCharsets.US_ASCII)); // still in the buffer
             ExportWriter.write(UnionView.ofFolder(tmp.resolve("layer"), "layer", NodeInspector.system()), stream);
             stream.write("suffix".getBytes(StandardCharsets.US_ASCII));

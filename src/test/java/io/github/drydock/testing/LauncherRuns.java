@@ -92,19 +92,32 @@ public final class LauncherRuns {
      * @return the running launcher
      */
     public static Process start(Path cwd, Path home, Map<String, String> env, String... args) {
+        try {
+            Process process = builder(cwd, home, env, args).start();
+            process.getOutputStream().close();
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The process builder of {@code ./drydock ARGS}, for a caller that redirects its streams itself.
+     *
+     * @param cwd  the working folder
+     * @param home the {@code HOME} it sees
+     * @param env  further variables
+     * @param args the command line after {@code ./drydock}
+     * @return the builder, with the launcher's variables cleared and {@code HOME} set
+     */
+    public static ProcessBuilder builder(Path cwd, Path home, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(project().resolve("drydock").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
         CLEARED.forEach(builder.environment()::remove);
         builder.environment().put("HOME", home.toString());
         builder.environment().putAll(env);
-        try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            return process;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return builder;
     }
 
     /**
