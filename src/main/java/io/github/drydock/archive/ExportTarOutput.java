@@ -82,10 +82,18 @@ final class ExportTarOutput {
 
     /**
      * @return the tar file opened once more, with a position of its own (the caller closes it), or null
-     * @throws IOException when opening it fails
+     *         when it is not {@link #positional} or cannot be opened again (big files then go through a
+     *         buffer: slower, the same bytes)
      */
-    FileChannel reopen() throws IOException {
-        return positional == null ? null : reopen.open();
+    FileChannel reopen() {
+        if (positional == null) {
+            return null;
+        }
+        try {
+            return reopen.open();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -50,7 +50,7 @@ class ExportBigFilesTest {
 
         @Override
         public FileChannel reopen() throws IOException {
-            return reopen == null ? null : FileChannel.open(reopen, StandardOpenOption.WRITE);
+            return reopen == null ? null : FileChannel.open(reopen, StandardOpenOption.WRITE); // may fail
         }
 
         @Override
@@ -118,6 +118,18 @@ class ExportBigFilesTest {
         assertThat(result.entries()).isEqualTo(expected.entries());
         assertThat(result.bytes()).isEqualTo(expected.bytes());
         assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void aFileThatCannotBeOpenedAgainCostsOnlySpeed() throws IOException {
+        Path root = layer();
+        ByteArrayOutputStream inOrder = new ByteArrayOutputStream();
+        ExportWriter.write(view(root), inOrder);
+        Path out = tmp.resolve("out.tar");
+        try (FileChannel channel = FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ExportWriter.write(view(root), new Positional(channel, tmp.resolve("no/such/folder/out.tar")));
+        }
+        assertThat(Files.readAllBytes(out)).isEqualTo(inOrder.toByteArray());
     }
 
     @ParameterizedTest(name = "kernel copy {0}")
