@@ -204,8 +204,9 @@ final class SaveGoTarHeader {
             block[i] = ' ';
         }
         long sum = 0;
-        for (byte b : block) {
-            sum += b & 0xff;
+        for (int i = 0; i < BLOCK; i += 8) { // eight at a time: one loop test per eight bytes (C1 unrolls nothing)
+            sum += (block[i] & 0xff) + (block[i + 1] & 0xff) + (block[i + 2] & 0xff) + (block[i + 3] & 0xff)
+                    + (block[i + 4] & 0xff) + (block[i + 5] & 0xff) + (block[i + 6] & 0xff) + (block[i + 7] & 0xff);
         }
         digits(block, 148, 6, sum);
         block[154] = 0;
