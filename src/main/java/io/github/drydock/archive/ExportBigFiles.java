@@ -14,10 +14,10 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Copies an export's big files into their places in a tar FILE on a thread of its own, while the writer
- * goes on with the members after them. Only for an output whose bytes can be written at any offset (a
- * regular file the export opened itself, see {@link ExportTarOutput#positional}): the writer leaves the
- * room a big file takes (its size and its padding), hands the file over with that offset, and writes on.
- * A stream must take its bytes in order, so a pipe or stdout never gets here.
+ * goes on with the members after them. Only for an output whose bytes can be written at any offset (a tar
+ * file: {@code -o FILE}, or stdout redirected to a file; see {@link ExportTarOutput#positional}): the writer
+ * leaves the room a big file takes (its size and its padding), hands the file over with that offset, and
+ * writes on. A pipe must take its bytes in order and never gets here.
  *
  * <p>Why: a tar's small files cost CPU (a walk, headers, many small reads), its big files cost copying
  * inside the kernel. Written in order, the two alternate: while the writer copies a file of hundreds of
@@ -28,11 +28,15 @@ import java.util.concurrent.BlockingQueue;
  * ({@link FileChannel#transferTo}: {@code sendfile}); else they go through one buffer. Memory stays flat:
  * one buffer of {@link #BUFFER} bytes, and at most {@link #PENDING} open files waiting.
  * A file that ends early is padded with zeros and reported, as in the in-order copy. A write that fails
- * fails the export: it is rethrown to the writer at its next hand-over or at {@link #finish}.
+ * fails the export: it is rethrown to the writer at its next hand-over or at {@link #finish}; a copier
+ * thread that ended without its end (it could not even start) fails it too, instead of leaving rooms empty
+ * or making the writer wait forever.
  */
 final class ExportBigFiles implements AutoCloseable {
     /** Bytes per read and write. */
     static final int BUFFER = 1 << 20;
+    /** Bytes per kernel copy: a close() waits for at most one of them. */
+    static final long KERNEL_STEP = 64L << 20;
     /** Big files waiting to be copied at most (each is an open file). */
     static final int PENDING = 8;
     private static final String THREAD = "drydock-export-copy";
@@ -53,6 +57,8 @@ final class ExportBigFiles implements AutoCloseable {
     private final Thread thread;
     private volatile Throwable failure;
     private volatile boolean closed;
+    /** Set by the copier thread once it took the end: every copy handed over before it was made. */
+    private volatile boolean ended;
 
     /**
      * @param out    the tar file; written at given offsets only ({@link FileChannel#write(ByteBuffer, long)})
@@ -69,6 +75,26 @@ final class ExportBigFiles implements AutoCloseable {
     }
 
     /**
+     * Starts a copier for a tar output that may be written at any offset.
+     *
+     * @param tar the output
+     * @return the copier (over the file, and the file opened once more when that works), or null when the
+     *         output is not {@link ExportTarOutput#positional}: big files are then copied in order
+     */
+    static ExportBigFiles start(ExportTarOutput tar) {
+        if (tar.positional() == null) {
+            return null;
+        }
+        FileChannel kernel = tar.reopen();
+        try {
+            return new ExportBigFiles(tar.positional(), kernel);
+        } catch (RuntimeException | Error e) { // no thread: the second channel would be nobody's
+            closeQuietly(kernel);
+            throw e;
+        }
+    }
+
+    /**
      * Hands a big file over; the copier closes it.
      *
      * @param transfer the file
@@ -76,9 +102,12 @@ final class ExportBigFiles implements AutoCloseable {
      * @throws IOException what an earlier copy failed with
      */
     void copy(ExportProducer.Transfer transfer, long offset) throws IOException {
-        if (failure != null || !HandOver.offer(jobs, new Job(transfer, offset), () -> closed || failure != null)) {
+        if (failure != null || !HandOver.offer(jobs, new Job(transfer, offset), this::stopped)) {
             closeQuietly(transfer.channel()); // it is this copier's to close, copied or not
             rethrow();
+            if (!closed) { // closed: the writer gave up itself and knows why
+                checkAlive();
+            }
         }
     }
 
@@ -90,10 +119,25 @@ final class ExportBigFiles implements AutoCloseable {
      */
     List<Problem> finish() throws IOException {
         rethrow();
-        HandOver.offer(jobs, new End(), () -> closed || failure != null);
+        HandOver.offer(jobs, new End(), this::stopped);
         Threads.awaitEnd(thread);
         rethrow();
+        if (!ended) {
+            checkAlive();
+            throw new IOException("the export's big-file copier stopped before its end: the archive is incomplete");
+        }
         return problems;
+    }
+
+    /** True when no copy will be made any more: closed, failed, or the thread is gone. */
+    private boolean stopped() {
+        return closed || failure != null || !thread.isAlive();
+    }
+
+    private void checkAlive() throws IOException {
+        if (!thread.isAlive() && !ended) {
+            throw new IOException("the export's big-file copier ended without finishing: the archive is incomplete");
+        }
     }
 
     /** Stops copying (a failed export), closes the files still waiting and waits for the thread. */
@@ -106,12 +150,16 @@ final class ExportBigFiles implements AutoCloseable {
     }
 
     private void run() {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
         try (kernel) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER); // inside: out of direct memory is a failure too
             while (!closed) {
                 Object item = HandOver.await(millis -> jobs.poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS),
                         () -> closed);
-                if (item == null || item instanceof End) {
+                if (item == null) {
+                    return;
+                }
+                if (item instanceof End) {
+                    ended = true;
                     return;
                 }
                 Job job = (Job) item;
@@ -130,7 +178,7 @@ final class ExportBigFiles implements AutoCloseable {
         if (kernel != null) { // page cache to page cache, no copy through this process
             while (done < size && !closed) {
                 kernel.position(offset + done);
-                long n = in.transferTo(done, size - done, kernel);
+                long n = in.transferTo(done, Math.min(size - done, KERNEL_STEP), kernel);
                 if (n <= 0) {
                     break; // the file ends early (read below finds where), or the kernel would not
                 }
@@ -195,6 +243,9 @@ final class ExportBigFiles implements AutoCloseable {
     }
 
     private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
         try {
             channel.close();
         } catch (IOException e) {

@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The export's producer. On a thread of its own it walks the view, encodes every member's header, opens
  * and reads every small file, and packs all of it into large chunks of finished tar bytes; the caller's
- * thread only writes chunks out and copies the big files ({@link Transfer}), which the kernel can move
- * without them passing through Java. A view of tens of thousands of small files costs several system
+ * thread only writes chunks out and has the big files ({@link Transfer}) copied — by itself in order, or
+ * into their room by {@link ExportBigFiles} — which the kernel can move without them passing through Java. A view of tens of thousands of small files costs several system
  * calls per file (list, {@code lstat}, open, read, close): with two cores that work now runs beside the
  * writing instead of before each write.
  *
@@ -70,6 +70,7 @@ final class ExportProducer implements AutoCloseable {
     private int allocated;
     private long entries;
     private long bytes;
+    private final ExportProgress progress;
     private End end;
     /** The chunk the producer is filling (its thread only), or null once handed over or closed. */
     private ByteBuffer chunk;
@@ -84,9 +85,12 @@ final class ExportProducer implements AutoCloseable {
      *               {@link ExportTarOutput#DIRECT_MIN} bytes are left to the writer as {@link Transfer}s;
      *               false: heap chunks ({@link ByteBuffer#array}) holding every file
      * @param name   the thread's name
+     * @param progress counts members and bytes as they are made (for a progress line)
      */
-    ExportProducer(UnionView view, Iterator<FileEntry> walk, String base, boolean direct, String name) {
+    ExportProducer(UnionView view, Iterator<FileEntry> walk, String base, boolean direct, String name,
+                   ExportProgress progress) {
         this.view = view;
+        this.progress = progress;
         this.base = base;
         this.direct = direct;
         thread = new Thread(() -> produce(walk), name);
@@ -170,6 +174,7 @@ final class ExportProducer implements AutoCloseable {
         Map<String, byte[]> binary = TarEntryMapper.binaryPaxRecords(entry);
         if (entry.type() != FileType.FILE || linkedTo.isPresent()) {
             entries++;
+            progress.add(1, 0);
             put(SaveGoTarHeader.encode(header, binary));
             return;
         }
@@ -198,6 +203,7 @@ final class ExportProducer implements AutoCloseable {
         key.ifPresent(k -> firstNames.put(k, name));
         entries++;
         bytes += entry.size();
+        progress.add(1, entry.size());
     }
 
     /** Reads exactly the file's announced size into chunks (zeros when it ends early), then its padding. */

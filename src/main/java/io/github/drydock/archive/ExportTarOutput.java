@@ -61,7 +61,8 @@ final class ExportTarOutput {
         }
         if (out instanceof ChannelSink sink) {
             WritableByteChannel channel = sink.drainToChannel();
-            boolean seekable = channel instanceof FileChannel && sink.positional();
+            boolean seekable = channel instanceof FileChannel && sink.positional() && !Boolean.getBoolean(
+                    SeekableOutput.IN_ORDER_PROPERTY);
             return new ExportTarOutput(null, channel, seekable ? (FileChannel) channel : null, sink::reopen);
         }
         return new ExportTarOutput(out, null, null, () -> null);

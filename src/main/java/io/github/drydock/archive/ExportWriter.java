@@ -43,7 +43,20 @@ public final class ExportWriter {
      * @throws IOException when writing to {@code out} fails (the tar is then incomplete)
      */
     public static ExportResult write(UnionView view, OutputStream out) throws IOException {
-        return write(view, "/", out);
+        return write(view, "/", out, new ExportProgress());
+    }
+
+    /**
+     * Exports a whole view, counting as it goes.
+     *
+     * @param view     the view
+     * @param out      where the tar goes; flushed, never closed
+     * @param progress updated while the export runs, readable from any thread (a progress line)
+     * @return counts, skipped paths and problems
+     * @throws IOException when writing to {@code out} fails (the tar is then incomplete)
+     */
+    public static ExportResult write(UnionView view, OutputStream out, ExportProgress progress) throws IOException {
+        return write(view, "/", out, progress);
     }
 
     /**
@@ -56,12 +69,27 @@ public final class ExportWriter {
      * @throws IOException when {@code start} is missing or writing fails
      */
     public static ExportResult write(UnionView view, String start, OutputStream out) throws IOException {
+        return write(view, start, out, new ExportProgress());
+    }
+
+    /**
+     * Exports a subtree of a view, counting as it goes.
+     *
+     * @param view     the view
+     * @param start    exact view path of a folder
+     * @param out      where the tar goes; flushed, never closed
+     * @param progress updated while the export runs, readable from any thread
+     * @return counts, skipped paths and problems
+     * @throws IOException when {@code start} is missing or writing fails
+     */
+    public static ExportResult write(UnionView view, String start, OutputStream out, ExportProgress progress)
+            throws IOException {
         // the walk first: it announces the whole subtree to the inspector before anything is read
         Iterator<FileEntry> walk = view.walk(start).iterator();
         if (!walk.hasNext()) {
             throw new DockerStorageException("no such file or folder in the view: " + start, null);
         }
-        return write(view, walk, walk.next().path(), out);
+        return write(view, walk, walk.next().path(), out, progress);
     }
 
     /**
@@ -74,25 +102,41 @@ public final class ExportWriter {
      */
     static ExportResult write(UnionView view, Iterator<FileEntry> walk, String base, OutputStream out)
             throws IOException {
+        return write(view, walk, base, out, new ExportProgress());
+    }
+
+    private static ExportResult write(UnionView view, Iterator<FileEntry> walk, String base, OutputStream out,
+                                      ExportProgress progress) throws IOException {
         ExportTarOutput tar = ExportTarOutput.over(out);
         List<Problem> copyProblems = new ArrayList<>();
         // the walk, the headers and the small files are made on their own thread; this one writes them out
         // and copies the big files
-        ExportProducer producer = new ExportProducer(view, walk, base, tar.direct(), THREAD);
+        ExportProducer producer = new ExportProducer(view, walk, base, tar.direct(), THREAD, progress);
         // into a tar file that may be written at any offset, big files are copied beside, into their room
-        ExportBigFiles big = tar.positional() != null ? new ExportBigFiles(tar.positional(), tar.reopen()) : null;
-        try (producer; big) {
-            for (Object item = producer.next(); item != null; item = producer.next()) {
-                if (item instanceof ByteBuffer chunk) {
-                    tar.chunk(chunk);
-                    producer.recycle(chunk);
-                } else if (big != null) {
-                    ExportProducer.Transfer transfer = (ExportProducer.Transfer) item;
-                    long size = transfer.entry().size();
-                    big.copy(transfer, tar.skip(size + SaveGoTarHeader.padding(size)));
-                } else {
-                    copy((ExportProducer.Transfer) item, tar, copyProblems);
+        try (producer; ExportBigFiles big = ExportBigFiles.start(tar)) {
+            try {
+                for (Object item = producer.next(); item != null; item = producer.next()) {
+                    if (item instanceof ByteBuffer chunk) {
+                        tar.chunk(chunk);
+                        producer.recycle(chunk);
+                    } else if (big != null) {
+                        copyBeside((ExportProducer.Transfer) item, tar, big);
+                    } else {
+                        copy((ExportProducer.Transfer) item, tar, copyProblems);
+                    }
                 }
+            } catch (IOException | RuntimeException | Error e) {
+                // what was written before the failure stays a whole tar prefix: its big files are copied in
+                if (big != null) {
+                    try {
+                        big.finish();
+                    } catch (IOException | RuntimeException | Error also) {
+                        if (also != e) { // the copier's own failure comes back from finish() as well
+                            e.addSuppressed(also);
+                        }
+                    }
+                }
+                throw e;
             }
             if (big != null) {
                 copyProblems.addAll(big.finish());
@@ -104,6 +148,24 @@ public final class ExportWriter {
         all.addAll(producer.problems());
         all.addAll(copyProblems);
         return new ExportResult(producer.entries(), producer.bytes(), producer.skipped(), all);
+    }
+
+    /** Leaves the big file's room in the tar and hands the file to the copier, which closes it. */
+    private static void copyBeside(ExportProducer.Transfer transfer, ExportTarOutput tar, ExportBigFiles big)
+            throws IOException {
+        long size = transfer.entry().size();
+        long at;
+        try {
+            at = tar.skip(size + SaveGoTarHeader.padding(size));
+        } catch (IOException | RuntimeException e) {
+            try {
+                transfer.channel().close();
+            } catch (IOException ignored) {
+                // a read-only file: closing it cannot lose anything
+            }
+            throw e;
+        }
+        big.copy(transfer, at);
     }
 
     private static void copy(ExportProducer.Transfer transfer, ExportTarOutput tar, List<Problem> problems)

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /**
  * Whether standard output is a file an export may write at any offset (see {@link ChannelSink#positional}):
@@ -15,8 +16,16 @@ import java.nio.file.StandardOpenOption;
  * offset. Anywhere that cannot be told (no {@code /proc}), the answer is no and the tar is written in order.
  */
 public final class SeekableOutput {
-    /** {@code O_APPEND} in the octal {@code flags:} line of {@code /proc/self/fdinfo/N} (Linux, every arch). */
+    /**
+     * {@code O_APPEND} in the octal {@code flags:} line of {@code /proc/self/fdinfo/N}: 02000 on the Linux
+     * architectures listed in {@link #APPEND_02000}; others (alpha, mips, parisc, sparc) use other values,
+     * and there the answer is no.
+     */
     private static final int O_APPEND = 02000;
+    private static final Set<String> APPEND_02000 = Set.of("amd64", "x86_64", "x86", "i386",
+            "i686", "aarch64", "arm", "ppc64", "ppc64le", "s390x", "riscv64", "loongarch64");
+    /** Set to {@code true} to write every tar in order (a file system that refuses writes out of order). */
+    public static final String IN_ORDER_PROPERTY = "drydock.export.inOrder";
     private static volatile Boolean stdout;
 
     private SeekableOutput() {
@@ -26,10 +35,19 @@ public final class SeekableOutput {
     public static boolean stdout() {
         Boolean known = stdout;
         if (known == null) {
-            known = fd(Path.of("/proc/self"), 1);
+            known = allowed() && fd(Path.of("/proc/self"), 1);
             stdout = known;
         }
         return known;
+    }
+
+    /**
+     * @return false when every tar must be written in order: {@value #IN_ORDER_PROPERTY} is {@code true}, or
+     *         this is not a Linux architecture whose {@code O_APPEND} is known
+     */
+    public static boolean allowed() {
+        return !Boolean.getBoolean(IN_ORDER_PROPERTY) && "Linux".equals(System.getProperty("os.name"))
+                && APPEND_02000.contains(System.getProperty("os.arch", ""));
     }
 
     /**

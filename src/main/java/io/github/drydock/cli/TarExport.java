@@ -1,5 +1,6 @@
 package io.github.drydock.cli;
 
+import io.github.drydock.archive.ExportProgress;
 import io.github.drydock.archive.ExportResult;
 import io.github.drydock.archive.ExportWriter;
 import io.github.drydock.model.DockerStorageException;
@@ -97,13 +98,12 @@ final class TarExport {
     }
 
     private static ExportResult write(DrydockCommand app, ViewTarget target, OutputStream out) throws IOException {
-        if (!app.progressWanted()) { // straight to the file or stdout: big files are copied inside the kernel
-            return ExportWriter.write(target.view(), out);
-        }
-        TarCountingStream counting = new TarCountingStream(out);
+        // the output itself goes to the export (a file or stdout: big files copied inside the kernel, or
+        // beside the walk into a file); the progress line reads the export's own counts
+        ExportProgress counts = new ExportProgress();
         try (Progress progress = Progress.start(app.err(), app.progressWanted(),
-                () -> "exporting: " + counting.members() + " entries, " + HumanSize.format(counting.bytes()))) {
-            return ExportWriter.write(target.view(), counting);
+                () -> "exporting: " + counts.entries() + " entries, " + HumanSize.format(counts.bytes()))) {
+            return ExportWriter.write(target.view(), out, counts);
         }
     }
 

@@ -42,6 +42,7 @@ class ExportBigFilesTest {
     private static final class Positional extends OutputStream implements ChannelSink {
         private final FileChannel channel;
         private final Path reopen;
+        private int reopened;
 
         Positional(FileChannel channel, Path reopen) {
             this.channel = channel;
@@ -50,6 +51,7 @@ class ExportBigFilesTest {
 
         @Override
         public FileChannel reopen() throws IOException {
+            reopened++;
             return reopen == null ? null : FileChannel.open(reopen, StandardOpenOption.WRITE); // may fail
         }
 
@@ -109,8 +111,10 @@ class ExportBigFilesTest {
         ExportResult result;
         try (FileChannel channel = FileChannel.open(out, StandardOpenOption.WRITE)) {
             channel.position(512); // the tar starts where the channel stands
-            result = ExportWriter.write(view(root), new Positional(channel, kernel ? out : null));
+            Positional sink = new Positional(channel, kernel ? out : null);
+            result = ExportWriter.write(view(root), sink);
             assertThat(channel.position()).as("the position ends after the tar").isEqualTo(512 + tar.length);
+            assertThat(sink.reopened).as("the file was opened again for the kernel copies, once").isOne();
         }
         byte[] written = Files.readAllBytes(out);
         assertThat(Arrays.copyOfRange(written, 512, 512 + tar.length)).isEqualTo(tar);
@@ -118,6 +122,15 @@ class ExportBigFilesTest {
         assertThat(result.entries()).isEqualTo(expected.entries());
         assertThat(result.bytes()).isEqualTo(expected.bytes());
         assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void theProgressCountsWhatTheResultCounts() throws IOException {
+        Path root = layer();
+        ExportProgress progress = new ExportProgress();
+        ExportResult result = ExportWriter.write(view(root), OutputStream.nullOutputStream(), progress);
+        assertThat(progress.entries()).isEqualTo(result.entries()).isEqualTo(19); // 6 folders, 13 files
+        assertThat(progress.bytes()).isEqualTo(result.bytes()).isGreaterThan(21 * ExportTarOutput.DIRECT_MIN);
     }
 
     @Test
@@ -158,6 +171,53 @@ class ExportBigFilesTest {
         assertThat(member.size()).isEqualTo(big.size());
         assertThat(member.text().substring(0, 1000)).matches("d{1000}");
         assertThat(member.text().substring(1000)).matches("\u0000+").hasSize((int) big.size() - 1000);
+    }
+
+    @Test
+    void aWalkThatFailsLeavesTheSameWholePrefixAsInOrder() throws IOException {
+        Path root = layer();
+        List<FileEntry> entries = walked(view(root));
+        ByteArrayOutputStream inOrder = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> ExportWriter.write(view(root), failingAfter(entries, "/d4"), "/", inOrder))
+                .hasMessage("listing exploded");
+        Path out = tmp.resolve("prefix.tar");
+        Files.write(out, filled(inOrder.size() + 8192, (byte) 0x55));
+        try (FileChannel channel = FileChannel.open(out, StandardOpenOption.WRITE)) {
+            assertThatThrownBy(() -> ExportWriter.write(view(root), failingAfter(entries, "/d4"), "/",
+                    new Positional(channel, out))).hasMessage("listing exploded");
+        }
+        byte[] written = Arrays.copyOf(Files.readAllBytes(out), inOrder.size());
+        assertThat(inOrder.size()).as("the big files of d0 to d3 are in it")
+                .isGreaterThan(10 * (int) ExportTarOutput.DIRECT_MIN);
+        assertThat(written).as("every room before the failure is filled").isEqualTo(inOrder.toByteArray());
+    }
+
+    /** The walk's entries up to (not including) {@code stop}, then a failure. */
+    private static Iterator<FileEntry> failingAfter(List<FileEntry> entries, String stop) {
+        Iterator<FileEntry> all = iterator(entries);
+        return new Iterator<>() {
+            private FileEntry next = advance();
+
+            private FileEntry advance() {
+                FileEntry e = all.hasNext() ? all.next() : null;
+                return e != null && e.path().equals(stop) ? null : e;
+            }
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    throw new IllegalStateException("listing exploded");
+                }
+                return true;
+            }
+
+            @Override
+            public FileEntry next() {
+                FileEntry e = next;
+                next = advance();
+                return e;
+            }
+        };
     }
 
     @Test

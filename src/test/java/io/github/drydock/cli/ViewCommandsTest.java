@@ -157,6 +157,19 @@ class ViewCommandsTest {
     }
 
     @Test
+    void exportWithAProgressLineWritesTheSameTar() throws Exception {
+        Path plain = out.resolve("plain.tar");
+        Path shown = out.resolve("shown.tar");
+        assertThat(drydock("export", MYSQL, "-o", plain.toString()).code()).isZero();
+        // stderr a terminal: a progress line is drawn from the export's own counts, the output untouched
+        CliRun terminal = CliRun.runWithTerminals(new Terminals(false, true), "--root", root.toString(), "export",
+                MYSQL, "-o", shown.toString());
+        assertThat(terminal.code()).as(terminal.err()).isZero();
+        assertThat(terminal.err()).contains("exported container mediawiki_mysql_1");
+        assertThat(shown).hasSameBinaryContentAs(plain);
+    }
+
+    @Test
     void exportRefusesATerminalAndJsonOnStdout() {
         CliRun terminal = CliRun.runWithTerminals(new Terminals(true, true), "--root", root.toString(), "export", MYSQL);
         assertThat(terminal.code()).isEqualTo(ExitCodes.FAILED);

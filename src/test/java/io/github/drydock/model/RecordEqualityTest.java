@@ -7,7 +7,9 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +28,8 @@ class RecordEqualityTest {
                 Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
         Object[] base = Arrays.stream(components).map(c -> value(c.getType(), 0)).toArray();
         Object one = canonical.newInstance(base);
-        Object same = canonical.newInstance(base.clone());
+        // equal components that are other objects: an equals comparing with == would fail here
+        Object same = canonical.newInstance(Arrays.stream(components).map(c -> value(c.getType(), 0)).toArray());
         assertThat(one).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(null).isNotEqualTo("text");
         for (int i = 0; i < components.length; i++) {
             Object[] changed = base.clone();
@@ -49,7 +52,7 @@ class RecordEqualityTest {
 
     private static Object value(Class<?> type, int variant) {
         if (type == String.class) {
-            return variant == 0 ? "a" : "b";
+            return new String(variant == 0 ? "a" : "b"); // a new object each time, never the interned literal
         }
         if (type == long.class) {
             return variant == 0 ? 7L : 8L;
@@ -58,19 +61,19 @@ class RecordEqualityTest {
             return variant != 0;
         }
         if (type == Path.class) {
-            return Path.of(variant == 0 ? "/a" : "/b");
+            return Path.of(new String(variant == 0 ? "/a" : "/b"));
         }
         if (type == Instant.class) {
-            return Instant.ofEpochSecond(variant);
+            return Instant.ofEpochSecond(variant, 0);
         }
         if (type == LayerKind.class) {
             return LayerKind.values()[variant];
         }
         if (type == List.class) {
-            return List.of(variant == 0 ? "x" : "y");
+            return new ArrayList<>(List.of(new String(variant == 0 ? "x" : "y")));
         }
         if (type == Map.class) {
-            return Map.of("k", variant == 0 ? "x" : "y");
+            return new HashMap<>(Map.of("k", new String(variant == 0 ? "x" : "y")));
         }
         throw new IllegalArgumentException("no sample value for " + type);
     }
