@@ -89,7 +89,7 @@ final class ExportBigFiles implements AutoCloseable {
         try {
             return new ExportBigFiles(tar.positional(), kernel);
         } catch (RuntimeException | Error e) { // no thread: the second channel would be nobody's
-            closeQuietly(kernel);
+            HandOver.closeQuietly(kernel);
             throw e;
         }
     }
@@ -103,7 +103,7 @@ final class ExportBigFiles implements AutoCloseable {
      */
     void copy(ExportProducer.Transfer transfer, long offset) throws IOException {
         if (failure != null || !HandOver.offer(jobs, new Job(transfer, offset), this::stopped)) {
-            closeQuietly(transfer.channel()); // it is this copier's to close, copied or not
+            HandOver.closeQuietly(transfer.channel()); // it is this copier's to close, copied or not
             rethrow();
             if (!closed) { // closed: the writer gave up itself and knows why
                 checkAlive();
@@ -144,9 +144,7 @@ final class ExportBigFiles implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        closeWaiting();
-        Threads.awaitEnd(thread);
-        closeWaiting();
+        HandOver.shutDown(thread, jobs, item -> item instanceof Job job ? job.transfer().channel() : null);
     }
 
     private void run() {
@@ -232,24 +230,5 @@ final class ExportBigFiles implements AutoCloseable {
             throw io;
         }
         HandOver.rethrowUnchecked(t);
-    }
-
-    private void closeWaiting() {
-        for (Object item; (item = jobs.poll()) != null; ) {
-            if (item instanceof Job job) {
-                closeQuietly(job.transfer().channel());
-            }
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // nothing was read from it; a failed close of a read-only file changes nothing
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.github.drydock.archive;
 
-import io.github.drydock.driver.Threads;
 import io.github.drydock.model.DockerStorageException;
 import io.github.drydock.model.FileEntry;
 import io.github.drydock.model.FileType;
@@ -300,20 +299,6 @@ final class ExportProducer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        closeWaiting();
-        Threads.awaitEnd(thread);
-        closeWaiting();
-    }
-
-    private void closeWaiting() {
-        for (Object item; (item = ready.poll()) != null; ) {
-            if (item instanceof Transfer t) {
-                try {
-                    t.channel().close();
-                } catch (IOException e) {
-                    // nothing was read from it; a failed close of a read-only file changes nothing
-                }
-            }
-        }
+        HandOver.shutDown(thread, ready, item -> item instanceof Transfer t ? t.channel() : null);
     }
 }

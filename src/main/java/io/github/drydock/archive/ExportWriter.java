@@ -158,11 +158,7 @@ public final class ExportWriter {
         try {
             at = tar.skip(size + SaveGoTarHeader.padding(size));
         } catch (IOException | RuntimeException e) {
-            try {
-                transfer.channel().close();
-            } catch (IOException ignored) {
-                // a read-only file: closing it cannot lose anything
-            }
+            HandOver.closeQuietly(transfer.channel());
             throw e;
         }
         big.copy(transfer, at);

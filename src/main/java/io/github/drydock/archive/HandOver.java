@@ -1,8 +1,13 @@
 package io.github.drydock.archive;
 
+import io.github.drydock.driver.Threads;
+
+import java.io.IOException;
+import java.nio.channels.Channel;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * The waiting shared by the export's threads (walk, producer, writer): a bounded wait that gives up once
@@ -78,6 +83,36 @@ final class HandOver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + what, e);
+        }
+    }
+
+    /**
+     * Ends a worker whose queue may hold open files: closes those waiting, waits for the thread to end,
+     * then closes those it handed over meanwhile. The caller has told the worker to stop first.
+     *
+     * @param channelOf the open file an item holds, or null
+     */
+    static void shutDown(Thread worker, BlockingQueue<Object> queue, Function<Object, Channel> channelOf) {
+        closeWaiting(queue, channelOf);
+        Threads.awaitEnd(worker);
+        closeWaiting(queue, channelOf);
+    }
+
+    private static void closeWaiting(BlockingQueue<Object> queue, Function<Object, Channel> channelOf) {
+        for (Object item; (item = queue.poll()) != null; ) {
+            closeQuietly(channelOf.apply(item));
+        }
+    }
+
+    /** Closes a file opened for reading only, or null: a failed close of such a file changes nothing. */
+    static void closeQuietly(Channel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing is lost: the file was only read
         }
     }
 
