@@ -189,8 +189,7 @@ final class ExportBigFiles implements AutoCloseable {
             int n = in.read(buffer, done);
             if (n < 0) {
                 synchronized (problems) {
-                    problems.add(new Problem(String.valueOf(entry.source()), entry.path() + " ended after " + done
-                            + " of " + size + " bytes while exporting: padded with zero bytes"));
+                    problems.add(ExportWriter.cutShort(entry, done));
                 }
                 break;
             }

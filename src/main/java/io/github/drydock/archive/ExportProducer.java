@@ -222,8 +222,7 @@ final class ExportProducer implements AutoCloseable {
                 chunk.limit(chunk.capacity());
             }
             if (n < 0) {
-                problems.add(new Problem(String.valueOf(entry.source()), entry.path() + " ended after " + done
-                        + " of " + size + " bytes while exporting: padded with zero bytes"));
+                problems.add(ExportWriter.cutShort(entry, done));
                 break;
             }
             done += n;

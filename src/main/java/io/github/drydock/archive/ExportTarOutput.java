@@ -1,5 +1,7 @@
 package io.github.drydock.archive;
 
+import org.apache.commons.io.function.IOSupplier;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -29,16 +31,11 @@ final class ExportTarOutput {
     private final OutputStream stream;
     private final WritableByteChannel channel;
     private final FileChannel positional;
-    private final Reopen reopen;
+    private final IOSupplier<FileChannel> reopen;
     private final ByteBuffer buffer;
 
-    /** Opens the tar file once more (a {@link ChannelSink#reopen}). */
-    private interface Reopen {
-        FileChannel open() throws IOException;
-    }
-
     private ExportTarOutput(OutputStream stream, WritableByteChannel channel, FileChannel positional,
-                            Reopen reopen) {
+                            IOSupplier<FileChannel> reopen) {
         this.stream = stream;
         this.channel = channel;
         this.positional = positional;
@@ -91,7 +88,7 @@ final class ExportTarOutput {
             return null;
         }
         try {
-            return reopen.open();
+            return reopen.get();
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -150,6 +150,12 @@ public final class ExportWriter {
         return new ExportResult(producer.entries(), producer.bytes(), producer.skipped(), all);
     }
 
+    /** The problem of a file that ended before the size its header announced; the rest is zero bytes. */
+    static Problem cutShort(FileEntry entry, long read) {
+        return new Problem(String.valueOf(entry.source()), entry.path() + " ended after " + read + " of "
+                + entry.size() + " bytes while exporting: padded with zero bytes");
+    }
+
     /** Leaves the big file's room in the tar and hands the file to the copier, which closes it. */
     private static void copyBeside(ExportProducer.Transfer transfer, ExportTarOutput tar, ExportBigFiles big)
             throws IOException {
@@ -170,8 +176,7 @@ public final class ExportWriter {
         try (FileChannel in = transfer.channel()) {
             long copied = tar.content(in, entry.size());
             if (copied < entry.size()) {
-                problems.add(new Problem(String.valueOf(entry.source()), entry.path() + " ended after " + copied
-                        + " of " + entry.size() + " bytes while exporting: padded with zero bytes"));
+                problems.add(cutShort(entry, copied));
             }
         }
     }

@@ -1,13 +1,13 @@
 package io.github.drydock.cli;
 
 import io.github.drydock.archive.ChannelSink;
+import org.apache.commons.io.function.IOSupplier;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.channels.FileChannel;
-import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
 final class ChannelOutputStream extends BufferedOutputStream implements ChannelSink {
     private final WritableByteChannel channel;
     private final BooleanSupplier positional;
-    private final Callable<FileChannel> reopen;
+    private final IOSupplier<FileChannel> reopen;
 
     /**
      * @param channel    where the bytes go
@@ -27,7 +27,7 @@ final class ChannelOutputStream extends BufferedOutputStream implements ChannelS
      * @param reopen     opens the same file once more ({@link ChannelSink#reopen}); may give null
      */
     ChannelOutputStream(WritableByteChannel channel, int buffer, BooleanSupplier positional,
-                        Callable<FileChannel> reopen) {
+                        IOSupplier<FileChannel> reopen) {
         super(Channels.newOutputStream(channel), buffer);
         this.channel = channel;
         this.positional = positional;
@@ -41,13 +41,7 @@ final class ChannelOutputStream extends BufferedOutputStream implements ChannelS
 
     @Override
     public FileChannel reopen() throws IOException {
-        try {
-            return reopen.call();
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return reopen.get();
     }
 
     @Override
